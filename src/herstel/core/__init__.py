@@ -1,0 +1,1 @@
+"""Plain-Python domain logic: no Qt, no clock reads, no I/O."""

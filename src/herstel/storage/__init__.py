@@ -1,0 +1,1 @@
+"""Local persistence: settings file, SQLite database, export and import. No Qt."""
