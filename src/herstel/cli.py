@@ -1,0 +1,299 @@
+"""The ``herstel`` command: argument parsing and the headless commands.
+
+Usage errors print exactly one line (``herstel: …``) and exit 2; runtime
+failures exit 1; no traceback ever reaches the user. Commands that open a
+window hand over to :mod:`herstel.app`, imported only then so that headless
+commands start fast and never touch a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import NoReturn, TextIO
+
+from herstel import __version__
+from herstel.core.launch import Action, BreatheOptions, LaunchRequest
+from herstel.core.rhythm import (
+    BREATHS_LIMITS,
+    DEFAULT_PATTERN,
+    MINUTES_LIMITS,
+    PHASE_LIMITS,
+    STEP,
+    Pattern,
+    PatternError,
+    parse_pattern,
+)
+from herstel.storage.paths import DataPaths, resolve_paths
+
+
+class Exit(IntEnum):
+    """Exit codes (documented in docs/cli.md)."""
+
+    OK = 0
+    FAILURE = 1  # a runtime failure: I/O error, corrupt or too-new database
+    USAGE = 2  # a usage error or invalid input
+
+
+class UsageError(Exception):
+    """A problem with what the user typed; the message is already translated."""
+
+
+class _Messages:
+    """Translated one-line messages; the catalogue loads only when one is needed."""
+
+    def __init__(self) -> None:
+        self._catalogue: object | None = None
+
+    def tr(self, text: str) -> str:
+        from herstel.ui.i18n import MessageCatalogue
+
+        if self._catalogue is None:
+            self._catalogue = MessageCatalogue.for_system_locale()
+        assert isinstance(self._catalogue, MessageCatalogue)
+        return self._catalogue.translate("cli", text)
+
+
+_messages = _Messages()
+
+
+def tr(text: str) -> str:
+    return _messages.tr(text)
+
+
+def _number(text: str) -> str:
+    """A number as people write it: 4 rather than 4.0."""
+    value = float(text)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors become one-line UsageErrors."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+_PHASE_OPTIONS = {
+    "inhale": "--inhale",
+    "exhale": "--exhale",
+    "hold_in": "--hold-in",
+    "hold_out": "--hold-out",
+}
+
+
+def _phase_seconds(field: str, text: str) -> float:
+    """One phase override, validated against the same limits as a pattern."""
+    option = _PHASE_OPTIONS[field]
+    low, high = PHASE_LIMITS[field]
+    try:
+        seconds = float(text.replace(",", "."))
+    except ValueError:
+        raise UsageError(
+            tr("{option} must be a number of seconds (got '{value}')").format(
+                option=option, value=text
+            )
+        ) from None
+    try:
+        DEFAULT_PATTERN.with_overrides(**{field: seconds})
+    except PatternError:
+        shown = text if not math.isfinite(seconds) else _number(str(seconds))
+        raise UsageError(
+            tr("{option} must be {low}–{high} seconds in {step} s steps (got {value})").format(
+                option=option,
+                low=_number(str(low)),
+                high=_number(str(high)),
+                step=_number(str(STEP)),
+                value=shown,
+            )
+        ) from None
+    return seconds
+
+
+def _whole(option: str, text: str, limits: tuple[int, int]) -> int:
+    low, high = limits
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise UsageError(
+            tr("{option} must be a whole number from {low} to {high} (got {value})").format(
+                option=option, low=low, high=high, value=text
+            )
+        )
+    return value
+
+
+def _pattern(text: str) -> Pattern:
+    try:
+        return parse_pattern(text)
+    except PatternError as error:
+        if error.field != "pattern":  # e.g. "9-6": readable, but a phase is out of range
+            option = _PHASE_OPTIONS[error.field]
+            low, high = PHASE_LIMITS[error.field]
+            raise UsageError(
+                tr(
+                    "--pattern '{pattern}': {phase} must be {low}–{high} seconds "
+                    "in {step} s steps (got {value})"
+                ).format(
+                    pattern=text,
+                    phase=option.removeprefix("--"),
+                    low=_number(str(low)),
+                    high=_number(str(high)),
+                    step=_number(str(STEP)),
+                    value=_number(str(error.value)),
+                )
+            ) from None
+        raise UsageError(
+            tr(
+                "--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8) "
+                "or seconds like 4-6 or 4-4-4-4 (got '{value}')"
+            ).format(value=text)
+        ) from None
+
+
+def _build_parser() -> _Parser:
+    data_dir_help = tr("keep data and settings in DIR instead of the usual place")
+    parser = _Parser(
+        prog="herstel",
+        description=tr("Guided slow-breathing breaks that help you recover, not just rest."),
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"herstel {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
+    parser.add_argument(
+        "--tray", action="store_true", help=tr("start in the tray without opening a window")
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    breathe = commands.add_parser(
+        "breathe",
+        help=tr("start a breathing session now"),
+        description=tr("Start a breathing session now."),
+        allow_abbrev=False,
+    )
+    breathe.add_argument(
+        "--pattern",
+        metavar="PATTERN",
+        help=tr("4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)"),
+    )
+    for field, option in _PHASE_OPTIONS.items():
+        breathe.add_argument(
+            option,
+            dest=field,
+            metavar="S",
+            help=tr("override one phase of the pattern, in seconds"),
+        )
+    breathe.add_argument("--minutes", metavar="M", help=tr("length in minutes (1–20)"))
+    breathe.add_argument("--breaths", metavar="N", help=tr("length in breaths (1–120)"))
+    breathe.add_argument(
+        "--no-check",
+        action="store_true",
+        help=tr("end on a short summary instead of the recovery check"),
+    )
+
+    about = commands.add_parser(
+        "about",
+        help=tr("show version, licence and where your data is kept"),
+        allow_abbrev=False,
+    )
+    for sub in (breathe, about):
+        sub.add_argument(
+            "--data-dir", dest="sub_data_dir", metavar="DIR", default=None, help=data_dir_help
+        )
+    return parser
+
+
+def _breathe_options(args: argparse.Namespace) -> BreatheOptions:
+    if args.minutes is not None and args.breaths is not None:
+        raise UsageError(tr("--minutes and --breaths cannot be used together"))
+    phases = {
+        field: _phase_seconds(field, getattr(args, field))
+        for field in _PHASE_OPTIONS
+        if getattr(args, field) is not None
+    }
+    return BreatheOptions(
+        pattern=_pattern(args.pattern) if args.pattern is not None else None,
+        minutes=_whole("--minutes", args.minutes, MINUTES_LIMITS)
+        if args.minutes is not None
+        else None,
+        breaths=_whole("--breaths", args.breaths, BREATHS_LIMITS)
+        if args.breaths is not None
+        else None,
+        no_check=args.no_check,
+        **phases,
+    )
+
+
+def _data_dir(args: argparse.Namespace) -> str | None:
+    chosen: str | None = getattr(args, "sub_data_dir", None) or args.data_dir
+    if chosen is not None and not chosen.strip():
+        raise UsageError(tr("--data-dir must not be empty"))
+    return chosen
+
+
+def _about(paths: DataPaths, out: TextIO) -> None:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    rows = [
+        (tr("Version"), __version__),
+        (tr("Licence"), "GPL-3.0-or-later"),
+        (
+            tr("Uses"),
+            tr("Qt {qt} and PySide6 {pyside} (LGPL-3.0)").format(
+                qt=qVersion(), pyside=PySide6.__version__
+            ),
+        ),
+        (tr("Data"), str(paths.data_dir)),
+        (tr("Settings"), str(paths.settings_file)),
+        (tr("Logs"), str(paths.log_dir)),
+    ]
+    width = max(len(label) for label, _ in rows) + 1
+    out.write(tr("Herstel — guided slow-breathing breaks") + "\n")
+    for label, value in rows:
+        out.write(f"{label + ':':<{width}} {value}\n")
+
+
+def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
+    """Parse and validate everything; raises UsageError."""
+    args = _build_parser().parse_args(list(argv))
+    paths = resolve_paths(_data_dir(args), os.environ)
+    if args.tray and args.command is not None:
+        raise UsageError(tr("--tray cannot be combined with a command"))
+    return args, paths
+
+
+def _request(args: argparse.Namespace) -> LaunchRequest:
+    if args.command == "breathe":
+        return LaunchRequest(Action.BREATHE, _breathe_options(args))
+    return LaunchRequest(Action.TRAY if args.tray else Action.SHOW)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``herstel`` console script; returns the exit code."""
+    try:
+        args, paths = parse(sys.argv[1:] if argv is None else argv)
+        if args.command == "about":
+            _about(paths, sys.stdout)
+            return Exit.OK
+        request = _request(args)
+    except UsageError as error:
+        print(f"herstel: {error}", file=sys.stderr)
+        return Exit.USAGE
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"herstel: {error.strerror or error}", file=sys.stderr)
+        return Exit.FAILURE
+
+    from herstel.app import run_app
+
+    return run_app(request, paths)

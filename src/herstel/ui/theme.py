@@ -1,0 +1,327 @@
+"""Herstel's look: two calm palettes, the light/dark choice and reduced motion.
+
+The palettes are warm neutrals with one soft teal-blue accent (DESIGN §3a). Every
+text colour meets WCAG AA (4.5:1) against every surface it is drawn on; the pairs
+that must hold are listed in ``Colors.text_pairs`` and checked by a test.
+
+``apply_theme`` sets the application palette and a small style sheet (rounded
+buttons, generous padding). Widgets pick their look from the palette and from a
+few object names and dynamic properties:
+
+- ``QPushButton#primary`` — the one large call to action (Start breathing);
+- ``QPushButton[quiet="true"]`` — controls that must stay visible but not loud
+  (Stop, I feel dizzy, Pause);
+- ``QLabel[role="muted"]`` / ``[role="heading"]`` / ``[role="note"]`` — secondary text,
+  headings and the soft safety note.
+
+Widgets that paint themselves (the breathing shape) derive their colours from the
+palette through ``Colors.from_palette``, so a theme change reaches them as an
+ordinary ``QEvent.PaletteChange``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
+from PySide6.QtWidgets import QApplication
+
+from herstel.core.settings import Theme
+
+log = logging.getLogger(__name__)
+
+Scheme = Qt.ColorScheme
+"""The two schemes Herstel draws: ``Qt.ColorScheme.Light`` and ``Qt.ColorScheme.Dark``."""
+
+AA_TEXT: Final = 4.5
+"""WCAG 2 AA minimum contrast ratio for normal-size text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """One palette, as hex strings (``#RRGGBB``)."""
+
+    background: str  # the window
+    surface: str  # raised areas: cards, quiet buttons, inputs
+    surface_hover: str
+    text: str
+    text_muted: str  # secondary text, still AA on background and surface
+    accent: str  # the primary button, the progress ring, links, focus
+    accent_hover: str
+    on_accent: str  # text on the accent
+    border: str  # hairlines (decorative, no contrast requirement)
+    shape: str  # the breathing shape (decorative)
+    shape_guide: str  # the faint disc showing a full breath (decorative)
+    track: str  # the unfilled progress ring (decorative)
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (text colour, surface) pair the app draws, which must reach AA."""
+        return {
+            "text on background": (self.text, self.background),
+            "text on surface": (self.text, self.surface),
+            "text on hovered surface": (self.text, self.surface_hover),
+            "muted text on background": (self.text_muted, self.background),
+            "muted text on surface": (self.text_muted, self.surface),
+            "accent text on background": (self.accent, self.background),
+            "accent text on surface": (self.accent, self.surface),
+            "text on accent": (self.on_accent, self.accent),
+            "text on hovered accent": (self.on_accent, self.accent_hover),
+        }
+
+    @staticmethod
+    def for_scheme(scheme: Qt.ColorScheme) -> Colors:
+        return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+
+
+LIGHT: Final = Colors(
+    background="#F7F5F2",
+    surface="#FFFFFF",
+    surface_hover="#EFEBE6",
+    text="#2A3036",
+    text_muted="#5A6169",
+    accent="#2F6A8F",
+    accent_hover="#285C7D",
+    on_accent="#FFFFFF",
+    border="#E2DDD6",
+    shape="#8DB9D3",
+    shape_guide="#E8EEF0",
+    track="#E4DFD8",
+)
+
+DARK: Final = Colors(
+    background="#1E2329",
+    surface="#272D34",
+    surface_hover="#30373F",
+    text="#ECE8E2",
+    text_muted="#AAB2BA",
+    accent="#7FB7D9",
+    accent_hover="#93C4E2",
+    on_accent="#152028",
+    border="#343C45",
+    shape="#4F86A8",
+    shape_guide="#252D35",
+    track="#323A43",
+)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+    qcolor = QColor(color)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(qcolor.redF())
+        + 0.7152 * channel(qcolor.greenF())
+        + 0.0722 * channel(qcolor.blueF())
+    )
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio, from 1 (none) to 21 (black on white)."""
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    lighter, darker = max(a, b), min(a, b)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def resolve_scheme(setting: Theme, hints: QStyleHints) -> Qt.ColorScheme:
+    """Light or dark: forced by the setting, else the system's (Unknown → light)."""
+    if setting is Theme.LIGHT:
+        return Qt.ColorScheme.Light
+    if setting is Theme.DARK:
+        return Qt.ColorScheme.Dark
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        return Qt.ColorScheme.Dark
+    return Qt.ColorScheme.Light
+
+
+def build_palette(colors: Colors) -> QPalette:
+    """A complete QPalette, so native widgets (spin boxes, lists) match too."""
+    palette = QPalette()
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    assignments = {
+        role.Window: colors.background,
+        role.WindowText: colors.text,
+        role.Base: colors.surface,
+        role.AlternateBase: colors.surface_hover,
+        role.Text: colors.text,
+        role.PlaceholderText: colors.text_muted,
+        role.Button: colors.surface,
+        role.ButtonText: colors.text,
+        role.BrightText: colors.on_accent,
+        role.Highlight: colors.accent,
+        role.HighlightedText: colors.on_accent,
+        role.Link: colors.accent,
+        role.LinkVisited: colors.accent,
+        role.ToolTipBase: colors.surface,
+        role.ToolTipText: colors.text,
+        role.Light: colors.surface,
+        role.Midlight: colors.surface_hover,
+        role.Mid: colors.border,
+        role.Dark: colors.border,
+        role.Shadow: colors.border,
+        role.Accent: colors.accent,
+    }
+    for color_role, value in assignments.items():
+        palette.setColor(color_role, QColor(value))
+    # Disabled text is dimmed, but kept readable rather than washed out.
+    disabled = QColor(colors.text_muted)
+    disabled.setAlphaF(0.75)
+    for color_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, color_role, disabled)
+    palette.setColor(group.Disabled, role.Highlight, QColor(colors.border))
+    palette.setColor(group.Inactive, role.Highlight, QColor(colors.accent))
+    palette.setColor(group.Inactive, role.HighlightedText, QColor(colors.on_accent))
+    return palette
+
+
+def style_sheet(colors: Colors) -> str:
+    """Rounded, roomy buttons and a few text roles; everything else stays native."""
+    c = colors
+    return f"""
+QPushButton {{
+    background: {c.surface};
+    color: {c.text};
+    border: 1px solid {c.border};
+    border-radius: 14px;
+    padding: 9px 20px;
+    min-height: 22px;
+}}
+QPushButton:hover {{ background: {c.surface_hover}; }}
+QPushButton:pressed {{ background: {c.border}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; padding: 8px 19px; }}
+QPushButton:disabled {{ color: {c.text_muted}; }}
+QPushButton#primary {{
+    background: {c.accent};
+    color: {c.on_accent};
+    border: none;
+    border-radius: 28px;
+    padding: 18px 40px;
+    font-size: 20px;
+}}
+QPushButton#primary:hover {{ background: {c.accent_hover}; }}
+QPushButton#primary:focus {{ border: 3px solid {c.text}; padding: 15px 37px; }}
+QPushButton[quiet="true"] {{
+    background: transparent;
+    color: {c.text_muted};
+    border: 1px solid {c.border};
+}}
+QPushButton[quiet="true"]:hover {{ background: {c.surface_hover}; color: {c.text}; }}
+QPushButton[quiet="true"]:focus {{
+    border: 2px solid {c.accent};
+    color: {c.text};
+    padding: 8px 19px;
+}}
+QPushButton#patternCard {{
+    text-align: left;
+    border-radius: 18px;
+    padding: 14px 20px;
+}}
+QPushButton#patternCard:focus {{ padding: 13px 19px; }}
+QLabel[role="muted"] {{ color: {c.text_muted}; }}
+QLabel[role="note"] {{
+    color: {c.text_muted};
+    background: {c.surface};
+    border: 1px solid {c.border};
+    border-radius: 14px;
+    padding: 12px 16px;
+}}
+QLabel[role="warning"] {{ color: {c.text}; }}
+QListWidget {{
+    background: {c.surface};
+    border: 1px solid {c.border};
+    border-radius: 14px;
+    padding: 6px;
+    outline: none;
+}}
+QListWidget::item {{ border-radius: 10px; padding: 8px 10px; }}
+QListWidget::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
+QListWidget::item:hover:!selected {{ background: {c.surface_hover}; }}
+QDoubleSpinBox, QSpinBox {{ padding: 4px 6px; min-height: 22px; }}
+QToolTip {{
+    color: {c.text};
+    background: {c.surface};
+    border: 1px solid {c.border};
+    border-radius: 8px;
+    padding: 6px;
+}}
+"""
+
+
+def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
+    """Give the whole app the palette for ``setting``; returns the scheme used.
+
+    A forced light or dark theme is also requested from the platform (Qt 6.8+),
+    so native title bars and dialogs follow where the platform allows it; with
+    ``Theme.SYSTEM`` that request is withdrawn so the system's choice shows.
+    """
+    hints = app.styleHints()
+    try:
+        if setting is Theme.SYSTEM:
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(
+                Qt.ColorScheme.Dark if setting is Theme.DARK else Qt.ColorScheme.Light
+            )
+    except AttributeError:  # Qt older than 6.8: the palette below still applies
+        pass
+    scheme = resolve_scheme(setting, hints)
+    colors = Colors.for_scheme(scheme)
+    app.setPalette(build_palette(colors))
+    app.setStyleSheet(style_sheet(colors))
+    log.debug("theme %s applied (setting %s)", scheme.name, setting.value)
+    return scheme
+
+
+class ThemeFollower(QObject):
+    """Re-applies the theme when the system scheme changes and the setting says "system"."""
+
+    def __init__(self, app: QApplication, setting: Theme) -> None:
+        super().__init__(app)
+        self._app = app
+        self._setting = setting
+        self._scheme = apply_theme(app, setting)
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
+
+    @property
+    def scheme(self) -> Qt.ColorScheme:
+        return self._scheme
+
+    def set_setting(self, setting: Theme) -> None:
+        self._setting = setting
+        self._scheme = apply_theme(self._app, setting)
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._setting is Theme.SYSTEM:
+            self._scheme = apply_theme(self._app, self._setting)
+
+
+def system_prefers_reduced_motion() -> bool:
+    """The OS "reduce motion" preference where this Qt exposes one (not in 6.11)."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    accessibility = getattr(app.styleHints(), "accessibility", None)
+    if accessibility is None:
+        return False
+    hints = accessibility()
+    for name in ("motionPreference", "reducedMotion", "prefersReducedMotion"):
+        getter = getattr(hints, name, None)
+        if not callable(getter):
+            continue
+        value = getter()
+        if isinstance(value, bool):
+            return value
+        # An enum such as MotionPreference.Reduced / ReducedMotion.
+        return "reduce" in str(getattr(value, "name", value)).lower()
+    return False
+
+
+def prefers_reduced_motion(setting: bool) -> bool:
+    """Whether to show the reduced-motion breathing visual: the setting or the OS."""
+    return setting or system_prefers_reduced_motion()
