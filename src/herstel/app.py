@@ -81,13 +81,24 @@ class Herstel:
         self.translators = [t for t in (i18n.load_qt_translator(), i18n.load_app_translator()) if t]
         for translator in self.translators:
             self.qapp.installTranslator(translator)
+        self._settings_writable = True
         self.settings = self._load_settings()
         self._build_ui()
 
     # -- stage 4: state ---------------------------------------------------------------
 
     def _load_settings(self) -> Settings:
-        loaded = load_settings(self.paths.settings_file, self.clock.now())
+        try:
+            loaded = load_settings(self.paths.settings_file, self.clock.now())
+        except OSError as error:
+            # Unreadable (not merely invalid): keep the user's file, don't save over it.
+            print(
+                f"herstel: cannot read the settings file {self.paths.settings_file}: "
+                f"{error.strerror or error}; using defaults for now",
+                file=sys.stderr,
+            )
+            self._settings_writable = False
+            return Settings()
         for issue in loaded.issues:
             log.warning("settings: %s: %s", issue.key, issue.problem)
         if loaded.moved_aside is not None:
@@ -100,6 +111,8 @@ class Herstel:
         return loaded.settings
 
     def _save_settings(self, settings: Settings) -> None:
+        if not self._settings_writable:
+            return
         try:
             save_settings(self.paths.settings_file, settings)
         except OSError as error:

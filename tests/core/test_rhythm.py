@@ -471,6 +471,8 @@ def test_gentle_start_begins_at_seven_a_minute_and_eases_to_target() -> None:
     assert plan.rate_at(0) == pytest.approx(7 / 60)
     assert plan.rate_at(60) == pytest.approx(1 / 10)
     assert plan.rate_at(200) == pytest.approx(1 / 10)
+    for t in (10.0, 15.0, 45.0):
+        assert plan.rate_at(t) == pytest.approx(_expected_rate(t, 7 / 60, 1 / 10))
     # At 7 a minute a breath lasts 60/7 s, so the 4 s inhale of a 10 s breath takes 24/7 s.
     assert plan.state_at(0).phase_duration == pytest.approx(24 / 7)
     # θ(96) = 6.5 + 36/10 = 10.1: 1 s into an inhale, now at the target rate.

@@ -173,6 +173,13 @@ def test_gentle_start_has_no_jump_where_the_ramp_ends(plan: SessionPlan) -> None
     assert math.isclose(slope_after, r1, rel_tol=1e-4)
 
 
+@given(plans(gentle=True), st.floats(0.01, 200))
+def test_rate_is_the_slope_of_the_breath_phase(plan: SessionPlan, t: float) -> None:
+    h = 1e-4
+    slope = (plan.breaths_at(t + h) - plan.breaths_at(t - h)) / (2 * h)
+    assert math.isclose(slope, plan.rate_at(t), rel_tol=1e-5)
+
+
 def bad_values(field: str) -> st.SearchStrategy[float]:
     """Lengths a phase must refuse: outside its range, off the grid, or not a number."""
     low, high = PHASE_LIMITS[field]

@@ -10,7 +10,7 @@ import math
 import numbers
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Final
 
@@ -276,9 +276,12 @@ class SessionPlan:
     pattern: Pattern
     breaths: int
     gentle_start: bool = False
+    _duration: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _checked_whole("breaths", self.breaths, 1, None)
+        # Every frame asks for the end; inside a gentle ramp that is a bisection.
+        object.__setattr__(self, "_duration", self.time_of(self.breaths))
 
     @classmethod
     def from_minutes(
@@ -350,7 +353,7 @@ class SessionPlan:
     @property
     def duration(self) -> float:
         """Seconds from the first inhale to the end of the last full breath."""
-        return self.time_of(self.breaths)
+        return self._duration
 
     def _seconds_into_breath(self, elapsed: float, theta: float, index: int) -> float:
         """Where in the pattern's breath we are, in pattern seconds."""

@@ -1,0 +1,57 @@
+"""Launch → first visible window: Herstel against the bare PySide6 baseline.
+
+    .venv/bin/python bench/bench_launch.py [--runs 7]
+
+Both are started the same way on the same private Xvfb, alternating, and
+timed from process start until xdotool sees a visible window of the process.
+Budget (DESIGN §10): Herstel ≤ 1.2 × the bare app. Prints medians and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from xdesktop import wait_visible_window, x_desktop  # noqa: E402
+
+BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
+
+
+def time_launch(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.monotonic()
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return wait_visible_window(process.pid, env) - start
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    bare: list[float] = []
+    herstel: list[float] = []
+    with x_desktop() as env, tempfile.TemporaryDirectory() as data:
+        herstel_cmd = [sys.executable, "-m", "herstel", "--data-dir", data]
+        time_launch(herstel_cmd, env)  # warm the file cache for both
+        time_launch([sys.executable, str(BASELINE), "--show"], env)
+        for _ in range(runs):
+            bare.append(time_launch([sys.executable, str(BASELINE), "--show"], env))
+            herstel.append(time_launch(herstel_cmd, env))
+    b, h = statistics.median(bare), statistics.median(herstel)
+    print(f"launch → visible window, median of {runs} (includes ~5 ms xdotool polling)")
+    print(f"  bare PySide6 + tray + qasync : {b * 1000:7.0f} ms")
+    print(f"  herstel                      : {h * 1000:7.0f} ms")
+    print(f"  ratio                        : {h / b:7.2f} x   (budget ≤ 1.20 x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""A private X server with a session bus and a tray host, for end-to-end tests.
+
+The tests run the real ``herstel`` process on it, as a user would. Where the
+tools are missing the tests skip locally, but fail on CI (CI=true), where
+.ci/run installs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+TOOLS = ("Xvfb", "dbus-launch", "trayer", "xdotool")
+
+
+@dataclass
+class Desktop:
+    env: dict[str, str]
+
+    def herstel(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "herstel", *args],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def visible_windows(self, pid: int) -> list[str]:
+        result = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout.split()
+
+
+def wait_for(predicate: object, timeout: float, what: str) -> None:
+    """Poll an outside process's observable state (not a timing assumption)."""
+    assert callable(predicate)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+@pytest.fixture(scope="session")
+def desktop() -> Iterator[Desktop]:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"end-to-end tools missing on CI: {', '.join(missing)}")
+        pytest.skip(f"needs {', '.join(missing)}")
+    processes: list[subprocess.Popen[bytes]] = []
+    with tempfile.TemporaryFile() as display_file:
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(display_file.fileno()), "-screen", "0", "1280x800x24",
+             "-nolisten", "tcp"],
+            pass_fds=(display_file.fileno(),),
+            stderr=subprocess.DEVNULL,
+        )
+        processes.append(xvfb)
+        wait_for(lambda: os.fstat(display_file.fileno()).st_size > 0, 20, "Xvfb")
+        display_file.seek(0)
+        display = ":" + display_file.read().decode().strip()
+    env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "HERSTEL_DATA_DIR"}}
+    env["DISPLAY"] = display
+    env["QT_QPA_PLATFORM"] = "xcb"
+    bus = subprocess.run(["dbus-launch", "--sh-syntax"], env=env, capture_output=True, text=True)
+    bus_pid = None
+    for line in bus.stdout.splitlines():
+        key, _, value = line.partition("=")
+        value = value.rstrip(";").strip("'")
+        if key == "DBUS_SESSION_BUS_ADDRESS":
+            env[key] = value
+        elif key == "DBUS_SESSION_BUS_PID":
+            bus_pid = int(value)
+    tray = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--SetDockType", "true",
+         "--expand", "true", "--widthtype", "request", "--height", "24"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    processes.append(tray)
+    try:
+        yield Desktop(env)
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if bus_pid:
+            try:
+                os.kill(bus_pid, 15)
+            except ProcessLookupError:
+                pass
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
