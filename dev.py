@@ -2,7 +2,7 @@
 """Set up Herstel's development environment and launch or check it.
 
     python3 dev.py run [ARGS...]   set up .venv, then launch Herstel (ARGS go to `herstel`)
-    python3 dev.py check           set up .venv, then lint, type-check, test and smoke-test the build
+    python3 dev.py check           set up .venv, then lint, type-check, test and smoke-test
 
 Only the Python standard library is used here, so this works on a fresh machine
 with Python 3.11 or newer.
@@ -45,7 +45,10 @@ def run(*cmd: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -
 
 def check_python() -> None:
     if sys.version_info < MIN_PYTHON:
-        fail(f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed (this is {sys.version.split()[0]})")
+        fail(
+            f"Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed "
+            f"(this is {sys.version.split()[0]})"
+        )
     try:
         import ensurepip  # noqa: F401
     except ImportError:
@@ -99,7 +102,19 @@ def check() -> None:
     setup()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     run(PY, "-m", "ruff", "check", "src", "tests", "bench", "packaging", "dev.py", "setup.py")
-    run(PY, "-m", "ruff", "format", "--check", "src", "tests", "bench", "packaging", "dev.py", "setup.py")
+    run(
+        PY,
+        "-m",
+        "ruff",
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "bench",
+        "packaging",
+        "dev.py",
+        "setup.py",
+    )
     run(PY, "-m", "mypy")
     run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env)
     smoke_test_wheel()

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from xdesktop import wait_visible_window, x_desktop  # noqa: E402
+from xdesktop import wait_visible_window, x_desktop
 
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 

@@ -21,8 +21,16 @@ def x_desktop(tray: bool = True) -> Iterator[dict[str, str]]:
     with tempfile.TemporaryFile() as display_file:
         processes.append(
             subprocess.Popen(
-                ["Xvfb", "-displayfd", str(display_file.fileno()), "-screen", "0", "1280x800x24",
-                 "-nolisten", "tcp"],
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(display_file.fileno()),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ],
                 pass_fds=(display_file.fileno(),),
                 stderr=subprocess.DEVNULL,
             )
@@ -45,8 +53,17 @@ def x_desktop(tray: bool = True) -> Iterator[dict[str, str]]:
     if tray:
         processes.append(
             subprocess.Popen(
-                ["trayer", "--edge", "top", "--align", "right", "--height", "24",
-                 "--widthtype", "request"],
+                [
+                    "trayer",
+                    "--edge",
+                    "top",
+                    "--align",
+                    "right",
+                    "--height",
+                    "24",
+                    "--widthtype",
+                    "request",
+                ],
                 env=env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,

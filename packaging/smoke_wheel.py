@@ -79,7 +79,11 @@ def main() -> None:
         env_dir = work / "venv"
         venv.EnvBuilder(with_pip=True).create(env_dir)
         bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-        check([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], work, dict(os.environ))
+        check(
+            [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+            work,
+            dict(os.environ),
+        )
         herstel = bin_dir / "herstel"
         env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "HERSTEL_DATA_DIR"}}
         env["QT_QPA_PLATFORM"] = "offscreen"

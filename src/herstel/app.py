@@ -50,7 +50,9 @@ def _prepare_process(paths: DataPaths) -> bool:
         print(f"herstel: {error}", file=sys.stderr)
         return False
     except OSError as error:
-        print(f"herstel: cannot write the log in {paths.log_dir}: {error.strerror}", file=sys.stderr)
+        print(
+            f"herstel: cannot write the log in {paths.log_dir}: {error.strerror}", file=sys.stderr
+        )
         return False
     from herstel.ui.crash import install_excepthook
 

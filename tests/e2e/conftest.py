@@ -7,6 +7,7 @@ tools are missing the tests skip locally, but fail on CI (CI=true), where
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -66,8 +67,16 @@ def desktop() -> Iterator[Desktop]:
     processes: list[subprocess.Popen[bytes]] = []
     with tempfile.TemporaryFile() as display_file:
         xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(display_file.fileno()), "-screen", "0", "1280x800x24",
-             "-nolisten", "tcp"],
+            [
+                "Xvfb",
+                "-displayfd",
+                str(display_file.fileno()),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ],
             pass_fds=(display_file.fileno(),),
             stderr=subprocess.DEVNULL,
         )
@@ -88,8 +97,21 @@ def desktop() -> Iterator[Desktop]:
         elif key == "DBUS_SESSION_BUS_PID":
             bus_pid = int(value)
     tray = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--SetDockType", "true",
-         "--expand", "true", "--widthtype", "request", "--height", "24"],
+        [
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--SetDockType",
+            "true",
+            "--expand",
+            "true",
+            "--widthtype",
+            "request",
+            "--height",
+            "24",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -105,10 +127,8 @@ def desktop() -> Iterator[Desktop]:
             except subprocess.TimeoutExpired:
                 process.kill()
         if bus_pid:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(bus_pid, 15)
-            except ProcessLookupError:
-                pass
 
 
 @pytest.fixture
