@@ -100,7 +100,9 @@ def proactive(recent: Sequence[Mapping[Signal, SignalLevel]]) -> list[Signal]:
     ]
 
 
-def suggest_gp(checks: Sequence[tuple[datetime, Mapping[Signal, int | float]]], now: datetime) -> bool:
+def suggest_gp(
+    checks: Sequence[tuple[datetime, Mapping[Signal, int | float]]], now: datetime
+) -> bool:
     """Whether to gently suggest a GP: ≥ 4 signals with median ≤ 2 over the last 14 days.
 
     Needs at least 5 checks in the window, and each counted signal must have been

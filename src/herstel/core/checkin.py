@@ -47,7 +47,10 @@ ITEM_KEYS: tuple[str, ...] = (*(s.value for s in SIGNAL_ITEMS), CHANGE_KEY, *SLE
 """Every question's stable key, in the order the check asks them; the UI maps them to texts."""
 
 SIGNAL_SCALE: tuple[int, int] = (0, 6)  # 0 "not at all" … 6 "completely"
-CHANGE_SCALE: tuple[int, int] = (1, 5)  # 1 much worse, 2 a bit worse, 3 same, 4 a bit better, 5 much better
+CHANGE_SCALE: tuple[int, int] = (
+    1,
+    5,
+)  # 1 much worse, 2 a bit worse, 3 same, 4 a bit better, 5 much better
 SLEEP_SCALE: tuple[int, int] = (0, 6)
 
 DAY_STARTS_AT = time(4, 0)
