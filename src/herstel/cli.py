@@ -9,14 +9,18 @@ commands start fast and never touch a display.
 from __future__ import annotations
 
 import argparse
+import io
 import math
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from enum import IntEnum
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from herstel import __version__
+from herstel.core.clock import SystemClock
 from herstel.core.launch import Action, BreatheOptions, LaunchRequest
 from herstel.core.rhythm import (
     BREATHS_LIMITS,
@@ -28,6 +32,15 @@ from herstel.core.rhythm import (
     PatternError,
     parse_pattern,
 )
+from herstel.storage.atomic import atomic_writer
+from herstel.storage.database import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    DataFolderError,
+    StorageError,
+    move_aside,
+)
+from herstel.storage.exchange import ImportFileError, export_csv, export_json, import_json
 from herstel.storage.paths import DataPaths, resolve_paths
 
 
@@ -197,12 +210,34 @@ def _build_parser() -> _Parser:
         help=tr("end on a short summary instead of the recovery check"),
     )
 
+    export = commands.add_parser(
+        "export",
+        help=tr("write all your sessions, answers and reminders as CSV or JSON"),
+        description=tr("Write all your data as JSON, or one table as CSV (stdout without -o)."),
+        allow_abbrev=False,
+    )
+    export.add_argument("--format", choices=("csv", "json"), default="json", help="csv or json")
+    export.add_argument(
+        "--table",
+        choices=("sessions", "nights", "reminders"),
+        default=None,
+        help=tr("CSV only: which table to write (default: sessions)"),
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help=tr("write to FILE"))
+
+    import_ = commands.add_parser(
+        "import",
+        help=tr("add the sessions from a JSON export; ones you already have are skipped"),
+        allow_abbrev=False,
+    )
+    import_.add_argument("file", metavar="FILE", help=tr("a JSON file written by herstel export"))
+
     about = commands.add_parser(
         "about",
         help=tr("show version, licence and where your data is kept"),
         allow_abbrev=False,
     )
-    for sub in (breathe, about):
+    for sub in (breathe, export, import_, about):
         sub.add_argument(
             "--data-dir", dest="sub_data_dir", metavar="DIR", default=None, help=data_dir_help
         )
@@ -260,6 +295,86 @@ def _about(paths: DataPaths, out: TextIO) -> None:
         out.write(f"{label + ':':<{width}} {value}\n")
 
 
+def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
+    if args.table is not None and args.format != "csv":
+        raise UsageError(tr("--table only applies to --format csv"))
+
+    def write(out: TextIO) -> None:
+        if args.format == "json":
+            export_json(paths.database, out, now)
+        else:
+            export_csv(paths.database, out, args.table or "sessions")
+
+    if args.output is None:
+        write(sys.stdout)
+        return
+    target = Path(args.output).expanduser()
+    if target.is_dir():
+        raise UsageError(tr("-o {path} is a folder, not a file").format(path=target))
+    with atomic_writer(target, mode=0o600) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        write(text)
+        text.flush()
+        text.detach()
+
+
+def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(tr("{path}: no such file").format(path=source)) from None
+    except IsADirectoryError:
+        raise UsageError(tr("{path} is a folder, not a file").format(path=source)) from None
+    try:
+        result = import_json(paths.database, data, now)
+    except ImportFileError as error:
+        raise UsageError(f"{source}: {error}") from None
+    print(
+        tr("Imported {added} sessions ({skipped} already there).").format(
+            added=result.added, skipped=result.skipped
+        )
+    )
+
+
+def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Run a command that needs no display; storage errors exit 1 with one line."""
+    now = SystemClock().now()
+    try:
+        if args.command == "export":
+            _export(args, paths, now)
+        else:
+            _import(args, paths, now)
+    except DatabaseCorrupt as error:
+        moved = move_aside(error.path, now)
+        print(
+            "herstel: "
+            + tr("the database {path} is damaged; it was moved to {moved}").format(
+                path=error.path, moved=moved
+            ),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
+    except DatabaseTooNew as error:
+        print(
+            "herstel: "
+            + tr(
+                "the database {path} was written by a newer Herstel; "
+                "update Herstel to use it (the file was left unchanged)"
+            ).format(path=error.path),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
+    except (DataFolderError, StorageError) as error:
+        print(f"herstel: {error}", file=sys.stderr)
+        return Exit.FAILURE
+    except BrokenPipeError:
+        # `herstel export | head`: the reader left; that is not our failure.
+        sys.stderr.close()
+        return Exit.OK
+    return Exit.OK
+
+
 def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
     """Parse and validate everything; raises UsageError."""
     args = _build_parser().parse_args(list(argv))
@@ -282,6 +397,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "about":
             _about(paths, sys.stdout)
             return Exit.OK
+        if args.command in {"export", "import"}:
+            return _headless(args, paths)
         request = _request(args)
     except UsageError as error:
         print(f"herstel: {error}", file=sys.stderr)

@@ -58,7 +58,9 @@ def test_usage_error_is_one_line_and_exit_2(
     assert not data_dir.exists()  # a rejected command creates nothing
 
 
-def run_cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, **(env_extra or {}))
     return subprocess.run(
         [sys.executable, "-m", "herstel", *args],
@@ -110,7 +112,10 @@ def test_data_dir_from_environment_and_after_subcommand(tmp_path: Path) -> None:
 
 def test_messages_follow_the_dutch_locale() -> None:
     result = run_cli(
-        "breathe", "--inhale", "99", env_extra={"LANG": "nl_NL.UTF-8", "LC_ALL": "nl_NL.UTF-8", "LANGUAGE": "nl"}
+        "breathe",
+        "--inhale",
+        "99",
+        env_extra={"LANG": "nl_NL.UTF-8", "LC_ALL": "nl_NL.UTF-8", "LANGUAGE": "nl"},
     )
     assert result.returncode == 2
     assert result.stderr.startswith("herstel: --inhale moet 2–8 seconden")

@@ -11,18 +11,29 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` atomically and durably, with permissions ``mode``.
+    """Write ``data`` to ``path`` atomically and durably, with permissions ``mode``."""
+    with atomic_writer(path, mode) as file:
+        file.write(data)
 
-    The folder must exist. If ``path`` is a symlink, the file it points to is
-    replaced and the link kept (a settings file linked from a dotfiles folder
-    stays linked). On any failure before the rename the temporary file is
-    removed, the target is untouched, and the error is raised; a failure to
-    sync the folder after the rename is raised too (the new file is complete,
-    but may not survive a power cut).
+
+@contextmanager
+def atomic_writer(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` only when the ``with`` block succeeds.
+
+    For writers that stream (an export of 100,000 sessions) as well as
+    ``write_atomic``. The folder must exist. If ``path`` is a symlink, the file
+    it points to is replaced and the link kept (a settings file linked from a
+    dotfiles folder stays linked). On any failure before the rename the
+    temporary file is removed, the target is untouched, and the error is
+    raised; a failure to sync the folder after the rename is raised too (the
+    new file is complete, but may not survive a power cut).
     """
     if path.is_symlink():
         path = path.resolve()
@@ -38,7 +49,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
         with file:
             if sys.platform != "win32":
                 os.fchmod(file.fileno(), mode)  # not filtered by the umask, unlike open()
-            file.write(data)
+            yield file
             file.flush()
             os.fsync(file.fileno())
         if sys.platform == "win32":
