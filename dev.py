@@ -65,6 +65,8 @@ def setup_fingerprint() -> str:
         digest.update((ROOT / name).read_bytes())
     for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
         digest.update(ts.read_bytes())
+    for svg in sorted((ROOT / "resources" / "icons").glob("*.svg")):  # PNGs render from these
+        digest.update(svg.read_bytes())
     return digest.hexdigest()
 
 
@@ -78,7 +80,7 @@ def setup() -> None:
         say(f"creating {VENV}")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev,freeze]")
     STAMP.write_text(fingerprint)
 
 
@@ -94,6 +96,16 @@ def smoke_test_wheel() -> None:
     try:
         run(PY, "-m", "build", "--wheel", "--sdist", "--outdir", dist)
         run(PY, ROOT / "packaging" / "smoke_wheel.py", dist)
+    finally:
+        shutil.rmtree(dist, ignore_errors=True)
+
+
+def smoke_test_frozen() -> None:
+    """Build the one-folder PyInstaller app and run it outside the tree."""
+    dist = Path(tempfile.mkdtemp(prefix="herstel-frozen-"))
+    try:
+        run(PY, ROOT / "packaging" / "build_frozen.py", dist)
+        run(PY, ROOT / "packaging" / "smoke_frozen.py", dist)
     finally:
         shutil.rmtree(dist, ignore_errors=True)
 
@@ -118,6 +130,7 @@ def check() -> None:
     run(PY, "-m", "mypy")
     run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env)
     smoke_test_wheel()
+    smoke_test_frozen()
     say("all checks passed")
 
 

@@ -1,8 +1,11 @@
-"""Build hook: compile the Qt Linguist translations while the package is built.
+"""Build hook: generate the compiled resources while the package is built.
 
 ``resources/translations/*.ts`` are the sources; the ``.qm`` files Qt loads at
 run time are generated here (for wheels, sdists-turned-wheels and editable
-installs alike) and are never committed. All metadata lives in pyproject.toml.
+installs alike) and are never committed. The same goes for the app icon's PNG
+renderings (``resources/icons/hicolor/<N>x<N>/apps/*.png``), which desktops
+without SVG support, the PyInstaller build and ``herstel desktop install`` use:
+the SVG is the only source. All metadata lives in pyproject.toml.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 TRANSLATIONS = HERE / "resources" / "translations"
+ICONS = HERE / "resources" / "icons"
+APP_ID = "io.github.herstel.Herstel"
+# The sizes the freedesktop hicolor theme and the common panels ask for.
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 
 def _lrelease() -> Path:
@@ -39,10 +46,40 @@ def compile_translations() -> None:
         )
 
 
-class BuildPyWithTranslations(build_py):
+def render_icons() -> None:
+    """Render the app icon SVG to PNGs for every hicolor size, failing on any error.
+
+    QSvgRenderer paints into a QImage without a QGuiApplication or a display
+    (only text would need one, and the icon has none), so this works on a
+    headless build machine as it is.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    svg = ICONS / f"{APP_ID}.svg"
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise RuntimeError(f"cannot read the icon {svg}")
+    for size in ICON_SIZES:
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        renderer.render(painter)
+        painter.end()
+        target = ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target), "PNG"):
+            raise RuntimeError(f"cannot write {target}")
+
+
+class BuildPyWithResources(build_py):
     def run(self) -> None:
         compile_translations()
+        render_icons()
         super().run()
 
 
-setup(cmdclass={"build_py": BuildPyWithTranslations})
+setup(cmdclass={"build_py": BuildPyWithResources})

@@ -7,12 +7,15 @@ temporary folder, then, from another temporary folder (so nothing can come
 from the checkout): runs ``herstel --version`` and ``herstel about``, checks the
 compiled Dutch translation is inside the wheel and used, and starts the app
 offscreen until its log says the main window is shown, then stops it with
-SIGTERM and expects a clean exit.
+SIGTERM and expects a clean exit. It also checks the wheel carries the desktop
+files and every rendered icon size, and installs and removes the menu entry
+from the installed package into a private folder.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,6 +27,16 @@ from pathlib import Path
 
 WINDOW_SHOWN = "main window shown"
 START_TIMEOUT = 60.0
+APP_ID = "io.github.herstel.Herstel"
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+DESKTOP_ROUND_TRIP = """
+import sys
+from pathlib import Path
+from herstel.desktop_entry import install_desktop_entry
+data_home, program = Path(sys.argv[1]), sys.argv[2]
+written = install_desktop_entry(data_home, program)
+print("\\n".join(map(str, written)))
+"""
 
 
 def fail(message: str) -> None:
@@ -61,6 +74,27 @@ def wait_for_window(herstel: Path, work: Path, env: dict[str, str]) -> None:
             app.kill()
 
 
+def check_desktop_entry(python: Path, herstel: Path, work: Path, env: dict[str, str]) -> None:
+    """The installed package writes a valid menu entry for its own executable, and removes it."""
+    data_home = work / "xdg-data"
+    written = check(
+        [str(python), "-c", DESKTOP_ROUND_TRIP, str(data_home), str(herstel)], work, env
+    ).split()
+    entry = data_home / "applications" / f"{APP_ID}.desktop"
+    if str(entry) not in written or len(written) != 2 + len(ICON_SIZES):
+        fail(f"the menu entry and its icons were not all installed: {written}")
+    if f"Exec={herstel}" not in entry.read_text(encoding="utf-8").splitlines():
+        fail(f"the installed menu entry does not run {herstel}")
+    validator = shutil.which("desktop-file-validate")
+    if validator is not None:
+        check([validator, str(entry)], work, env)
+    removal = "import sys, pathlib, herstel.desktop_entry as d; "
+    removal += "d.remove_desktop_entry(pathlib.Path(sys.argv[1]))"
+    check([str(python), "-c", removal, str(data_home)], work, env)
+    if any(p.is_file() for p in data_home.rglob("*")):
+        fail("removing the menu entry left files behind")
+
+
 def main() -> None:
     dist = Path(sys.argv[1]).resolve()
     wheels = sorted(dist.glob("herstel-*.whl"))
@@ -71,6 +105,11 @@ def main() -> None:
     for needed in (
         "herstel/resources/translations/herstel_nl.qm",
         "herstel/resources/icons/io.github.herstel.Herstel.svg",
+        "herstel/resources/icons/herstel-tray.svg",
+        f"herstel/resources/desktop/{APP_ID}.desktop",
+        f"herstel/resources/desktop/{APP_ID}-autostart.desktop",
+        f"herstel/resources/desktop/{APP_ID}.metainfo.xml",
+        *(f"herstel/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in ICON_SIZES),
     ):
         if needed not in names:
             fail(f"{needed} is missing from {wheel.name}")
@@ -96,6 +135,7 @@ def main() -> None:
         message = check([str(herstel), "breathe", "--inhale", "99"], work, dutch, expect_code=2)
         if "seconden" not in message:
             fail(f"the Dutch translation is not used: {message.strip()}")
+        check_desktop_entry(bin_dir / "python", herstel, work, env)
         wait_for_window(herstel, work, env)
     print("smoke_wheel: the installed wheel works outside the source tree")
 

@@ -237,6 +237,13 @@ def _build_parser() -> _Parser:
         help=tr("show version, licence and where your data is kept"),
         allow_abbrev=False,
     )
+    desktop = commands.add_parser(
+        "desktop",
+        help=tr("add Herstel to the application menu, or take it out"),
+        allow_abbrev=False,
+    )
+    desktop.add_argument("action", choices=("install", "remove"))
+
     for sub in (breathe, export, import_, about):
         sub.add_argument(
             "--data-dir", dest="sub_data_dir", metavar="DIR", default=None, help=data_dir_help
@@ -375,6 +382,36 @@ def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
     return Exit.OK
 
 
+def _desktop(action: str, out: TextIO) -> int:
+    """Add or remove the launcher entry and icons for pip installs (Linux)."""
+    from herstel import desktop_entry as de
+
+    if not sys.platform.startswith("linux") or de.running_in_flatpak():
+        print("herstel: " + tr("nothing to do here; see docs/packaging.md"), file=sys.stderr)
+        return Exit.OK
+    data_home = de.xdg_data_home(os.environ)
+    if action == "install":
+        program = de.herstel_executable(sys.argv[0], sys.executable, getattr(sys, "frozen", False))
+        if program is None:
+            print(
+                "herstel: " + tr("cannot find the herstel program to put in the menu"),
+                file=sys.stderr,
+            )
+            return Exit.FAILURE
+        try:
+            paths = de.install_desktop_entry(data_home, program)
+        except de.DesktopEntryError as error:
+            print(f"herstel: {error}", file=sys.stderr)
+            return Exit.FAILURE
+    else:
+        paths = de.remove_desktop_entry(data_home)
+        config_home = de.xdg_config_home(os.environ)
+        if de.disable_autostart(config_home):
+            paths.append(de.autostart_entry_path(config_home))
+    out.writelines(f"{p}\n" for p in paths)
+    return Exit.OK
+
+
 def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
     """Parse and validate everything; raises UsageError."""
     args = _build_parser().parse_args(list(argv))
@@ -397,6 +434,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "about":
             _about(paths, sys.stdout)
             return Exit.OK
+        if args.command == "desktop":
+            return _desktop(args.action, sys.stdout)
         if args.command in {"export", "import"}:
             return _headless(args, paths)
         request = _request(args)
