@@ -19,6 +19,7 @@ import locale
 import logging
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from herstel import APP_ID, APP_NAME, __version__
 from herstel.core.clock import Clock, SystemClock
@@ -28,6 +29,9 @@ from herstel.core.settings import Settings
 from herstel.logs import setup_logging
 from herstel.storage.paths import DataDirError, DataPaths, ensure_private_dir
 from herstel.storage.settings_file import load_settings, save_settings
+
+if TYPE_CHECKING:
+    from herstel.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -161,31 +165,52 @@ class Herstel:
 
     def on_session_ended(self, record: SessionRecord) -> None:
         log.info(
-            "session %s ended %s after %.0f s", record.id, record.ended_how, record.done_seconds
+            "session %s ended %s after %.0f s, %d breaths",
+            record.id,
+            record.ended_how,
+            record.done_seconds,
+            record.done_breaths,
         )
         if not self.settings.first_run_done:
             self.update_settings(replace(self.settings, first_run_done=True))
 
     # -- stage 6: request -------------------------------------------------------------
 
+    def show_home(self) -> None:
+        self.home.show()
+        self.home.raise_()
+        self.home.activateWindow()
+        log.info("main window shown")
+
     def handle(self, request: LaunchRequest) -> None:
         if request.action is Action.BREATHE:
-            self.home.show()
+            self.show_home()
             self.start_session(request.breathe or BreatheOptions(), Trigger.CLI)
         elif request.action is Action.SHOW:
-            self.home.show()
-            self.home.raise_()
-            self.home.activateWindow()
+            self.show_home()
         # Action.TRAY: no window (the tray icon arrives with the tray issue)
 
 
-def run_app(request: LaunchRequest, paths: DataPaths, clock: Clock | None = None) -> int:
-    """Run the app until it quits; returns the process exit code."""
+def run_app(
+    request: LaunchRequest,
+    paths: DataPaths,
+    clock: Clock | None = None,
+    instance: SingleInstance | None = None,
+) -> int:
+    """Run the app until it quits; returns the process exit code.
+
+    ``instance`` holds this data folder's single-instance lock; its socket
+    starts listening once the windows exist, so a forwarded request always
+    finds someone to act on it.
+    """
     if not _prepare_process(paths):
+        if instance is not None:
+            instance.close()
         return 1
     import qasync
 
     from herstel.ui.crash import SigintWakeup
+    from herstel.ui.single_instance import SingleInstanceError
 
     app = Herstel(paths, clock or SystemClock())
     loop = qasync.QEventLoop(app.qapp)
@@ -193,11 +218,19 @@ def run_app(request: LaunchRequest, paths: DataPaths, clock: Clock | None = None
     quit_requested = asyncio.Event()
     app.qapp.aboutToQuit.connect(quit_requested.set)
     wakeup = SigintWakeup(app.qapp.quit)
+    if instance is not None:
+        instance.request_received.connect(app.handle)
+        try:
+            instance.listen()
+        except SingleInstanceError as error:
+            log.warning("%s; other launches cannot reach this one", error)
     app.handle(request)
     try:
         with loop:
             loop.run_until_complete(quit_requested.wait())
     finally:
         wakeup.close()
+        if instance is not None:
+            instance.close()
         log.info("Herstel stopped")
     return 0

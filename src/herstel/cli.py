@@ -450,6 +450,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"herstel: {error.strerror or error}", file=sys.stderr)
         return Exit.FAILURE
 
+    return _launch(request, paths)
+
+
+def _launch(request: LaunchRequest, paths: DataPaths) -> int:
+    """Become the running instance for this data folder, or hand the request to it."""
+    from herstel.ui.single_instance import claim
+
+    try:
+        instance = claim(paths, request)
+    except OSError as error:  # SingleInstanceError, DataDirError
+        print(f"herstel: {error}", file=sys.stderr)
+        return Exit.FAILURE
+    if instance is None:
+        return Exit.OK  # the running instance took it
     from herstel.app import run_app
 
-    return run_app(request, paths)
+    return run_app(request, paths, instance=instance)

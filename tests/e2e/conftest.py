@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,10 +45,13 @@ class Desktop:
         )
         return result.stdout.split()
 
+    @staticmethod
+    def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None:
+        wait_for(predicate, timeout, what)
 
-def wait_for(predicate: object, timeout: float, what: str) -> None:
+
+def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None:
     """Poll an outside process's observable state (not a timing assumption)."""
-    assert callable(predicate)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from herstel.core.rhythm import Pattern, SessionPlan, parse_pattern
 from herstel.core.settings import LengthUnit, Settings
@@ -19,6 +20,12 @@ class Action(StrEnum):
     SHOW = "show"  # open (or raise) the main window
     TRAY = "tray"  # start in the tray without a window
     BREATHE = "breathe"  # start a session now
+    HISTORY = "history"  # open the history view
+    REMIND = "remind"  # set the one-shot timer reminder (remind_minutes)
+
+
+REMIND_MINUTES_LIMITS: Final[tuple[int, int]] = (1, 720)
+"""Minutes a one-shot "remind me in …" may be set to (DESIGN §5)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,7 @@ class BreatheOptions:
 class LaunchRequest:
     action: Action
     breathe: BreatheOptions | None = None
+    remind_minutes: int | None = None  # Action.REMIND only
 
 
 def plan_for(options: BreatheOptions, settings: Settings) -> SessionPlan:
