@@ -205,7 +205,14 @@ QPushButton#primary {{
     font-size: 20px;
 }}
 QPushButton#primary:hover {{ background: {c.accent_hover}; }}
-QPushButton#primary:focus {{ border: 3px solid {c.text}; padding: 15px 37px; }}
+QPushButton#primary:focus {{ border: 2px solid {c.text_muted}; padding: 16px 38px; }}
+QPushButton#primarySmall {{
+    background: {c.accent};
+    color: {c.on_accent};
+    border: none;
+}}
+QPushButton#primarySmall:hover {{ background: {c.accent_hover}; }}
+QPushButton#primarySmall:focus {{ border: 2px solid {c.text_muted}; padding: 7px 18px; }}
 QPushButton[quiet="true"] {{
     background: transparent;
     color: {c.text_muted};
@@ -224,6 +231,7 @@ QPushButton#patternCard {{
 }}
 QPushButton#patternCard:focus {{ padding: 13px 19px; }}
 QLabel[role="muted"] {{ color: {c.text_muted}; }}
+QLabel#changeLink {{ color: {c.accent}; }}
 QLabel[role="note"] {{
     color: {c.text_muted};
     background: {c.surface};
@@ -239,9 +247,6 @@ QListWidget {{
     padding: 6px;
     outline: none;
 }}
-QListWidget::item {{ border-radius: 10px; padding: 8px 10px; }}
-QListWidget::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
-QListWidget::item:hover:!selected {{ background: {c.surface_hover}; }}
 QDoubleSpinBox, QSpinBox {{ padding: 4px 6px; min-height: 22px; }}
 QToolTip {{
     color: {c.text};

@@ -1,0 +1,408 @@
+"""Breathing animation cost: Herstel's session window against naive full repaints.
+
+    .venv/bin/python bench/bench_breathing.py [--seconds 20] [--xvfb] [--edge-step PX]
+
+Runs, one after the other in this process, for ``--seconds`` each:
+
+(a) NAIVE circle — the budget's baseline: a 600×600 window that repaints the
+    whole window on every 16 ms tick and draws the same breathing circle (same
+    rhythm, size and colour, antialiased) with no caching at all;
+(b) NAIVE scene — for scale: a window the size of Herstel's session window
+    that repaints everything Herstel shows (background, the soft full-breath
+    disc, the progress ring and arc, the circle) on every tick, without caching;
+(c) Herstel — a real ``SessionWindow`` over a ``SessionRun`` on the real
+    ``SystemClock``, its ``BreathingView`` sized 600×600, driven by the window's
+    own frame timer (measured after the get-ready countdown).
+
+For each it prints process CPU time per second of wall time (``time.process_time``
+deltas), paint time p99 (time inside ``paintEvent``), frame-interval p99.9 and
+the p99 lateness of the frame callbacks against the ideal 16 ms schedule on the
+monotonic clock; then Herstel's figures against the budgets of DESIGN §10: CPU
+≤ 0.5 × naive (a), paint p99 ≤ 1 ms, interval p99.9 ≤ 25 ms, lateness < 1 frame.
+
+``--xvfb`` runs on a private Xvfb (a real X11 backing store and flush) and also
+reports the X server's CPU. Without a display Qt draws offscreen. ``--edge-step``
+overrides ``breathing_view.MIN_EDGE_STEP`` (device pixels the circle's edge must
+move before Herstel repaints) to show that trade-off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FRAME_MS = 16
+SIZE = 600
+
+
+@dataclass
+class Samples:
+    paint_ms: list[float] = field(default_factory=list)
+    tick_ns: list[int] = field(default_factory=list)
+    dirty_share: list[float] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.paint_ms.clear()
+        self.tick_ns.clear()
+        self.dirty_share.clear()
+
+
+@dataclass
+class Result:
+    name: str
+    cpu_per_second_ms: float
+    paint_p99_ms: float
+    paints_per_second: float
+    interval_p999_ms: float
+    lateness_p99_ms: float
+    ticks_per_second: float
+    server_cpu_per_second_ms: float | None
+    mean_dirty_share: float | None
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, math.ceil(q / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def lateness_ms(ticks_ns: list[int]) -> list[float]:
+    """How late each callback fired against t0 + k·16 ms (k = the nearest slot)."""
+    if not ticks_ns:
+        return []
+    t0 = ticks_ns[0]
+    interval = FRAME_MS * 1_000_000
+    result = []
+    for t in ticks_ns:
+        slot = math.floor((t - t0) / interval + 0.5)
+        result.append((t - (t0 + slot * interval)) / 1e6)
+    return result
+
+
+def server_ticks(pid: int | None) -> int | None:
+    if pid is None:
+        return None
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+
+
+def run_phase(
+    name: str,
+    seconds: float,
+    samples: Samples,
+    start: Callable[[], None],
+    stop: Callable[[], None],
+    server_pid: int | None,
+    settle_seconds: float = 1.0,
+) -> Result:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    start()
+    # Settle: first paints, pixmap caches, fonts (and Herstel's get-ready countdown).
+    settle = QEventLoop()
+    QTimer.singleShot(round(settle_seconds * 1000), settle.quit)
+    settle.exec()
+    samples.clear()
+
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    server_before = server_ticks(server_pid)
+    cpu_before, wall_before = time.process_time(), time.monotonic()
+    loop.exec()
+    cpu_after, wall_after = time.process_time(), time.monotonic()
+    server_after = server_ticks(server_pid)
+    stop()
+
+    wall = wall_after - wall_before
+    ticks = samples.tick_ns
+    intervals = [(b - a) / 1e6 for a, b in itertools.pairwise(ticks)]
+    server = None
+    if server_before is not None and server_after is not None:
+        server = (server_after - server_before) / os.sysconf("SC_CLK_TCK") * 1000 / wall
+    return Result(
+        name=name,
+        cpu_per_second_ms=(cpu_after - cpu_before) * 1000 / wall,
+        paint_p99_ms=percentile(samples.paint_ms, 99),
+        paints_per_second=len(samples.paint_ms) / wall,
+        interval_p999_ms=percentile(intervals, 99.9),
+        lateness_p99_ms=percentile(lateness_ms(ticks), 99),
+        ticks_per_second=len(ticks) / wall,
+        server_cpu_per_second_ms=server,
+        mean_dirty_share=statistics.fmean(samples.dirty_share) if samples.dirty_share else None,
+    )
+
+
+def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> None:
+    from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+    from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QRadialGradient
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from herstel.core.clock import SystemClock
+    from herstel.core.rhythm import Pattern, SessionPlan
+    from herstel.core.session import COUNTDOWN_SECONDS, SessionRun
+    from herstel.core.settings import Theme
+    from herstel.ui import breathing_view, session_window
+    from herstel.ui.breathing_view import radius_for_volume
+    from herstel.ui.screensaver import ScreenSaverInhibitor
+    from herstel.ui.theme import LIGHT, apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_theme(app, Theme.LIGHT)
+    if edge_step is not None:
+        breathing_view.MIN_EDGE_STEP = edge_step  # type: ignore[misc]
+    plan = SessionPlan.from_minutes(Pattern(4, 6), 20)
+
+    # --- Herstel (built first, to size the naive scene like its window) -----------
+    herstel_samples = Samples()
+    view_class = breathing_view.BreathingView
+    original_paint = view_class.paintEvent
+    original_set_state = view_class.set_state
+    window_class = session_window.SessionWindow
+    original_tick = window_class.tick
+
+    def timed_paint(self: breathing_view.BreathingView, event: QPaintEvent) -> None:
+        t = time.perf_counter()
+        original_paint(self, event)
+        herstel_samples.paint_ms.append((time.perf_counter() - t) * 1000)
+
+    def recorded_set_state(
+        self: breathing_view.BreathingView, volume: float, session_progress: float
+    ) -> None:
+        original_set_state(self, volume, session_progress)
+        dirty = self.last_dirty_region()
+        rects = [dirty.boundingRect()] if dirty.rectCount() == 1 else list(dirty)  # type: ignore[call-overload]
+        share = sum(r.width() * r.height() for r in rects) / max(1, self.width() * self.height())
+        herstel_samples.dirty_share.append(share)
+
+    def timed_tick(self: session_window.SessionWindow) -> None:
+        herstel_samples.tick_ns.append(time.monotonic_ns())
+        original_tick(self)
+
+    view_class.paintEvent = timed_paint  # type: ignore[method-assign]
+    view_class.set_state = recorded_set_state  # type: ignore[method-assign]
+    window_class.tick = timed_tick  # type: ignore[method-assign]
+
+    class NoScreenSaver(ScreenSaverInhibitor):
+        def inhibit(self) -> None:
+            pass
+
+    window = window_class(SessionRun(plan, SystemClock()), inhibitor=NoScreenSaver())
+    window.ensurePolished()
+    window.show()
+    app.processEvents()
+    # Make the breathing view exactly 600×600, like the naive circle.
+    window.resize(
+        window.width() + SIZE - window.view.width(), window.height() + SIZE - window.view.height()
+    )
+    app.processEvents()
+    window_size = QSize(window.size())
+    window.hide()
+    view_offset = window.view.mapTo(window, window.view.rect().topLeft())
+
+    # --- the naive baselines -----------------------------------------------------
+    naive_samples = Samples()
+
+    class Naive(QWidget):
+        """Repaints the whole window every frame and draws everything from scratch."""
+
+        def __init__(self, size: QSize, scene: bool) -> None:
+            super().__init__()
+            self.resize(size)
+            self.scene = scene
+            self.clock = SystemClock()
+            self.start = self.clock.monotonic()
+            self.volume = 0.0
+            self.progress = 0.0
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.setInterval(FRAME_MS)
+            self.timer.timeout.connect(self.tick)
+
+        def tick(self) -> None:
+            naive_samples.tick_ns.append(time.monotonic_ns())
+            state = plan.state_at(self.clock.monotonic() - self.start)
+            self.volume, self.progress = state.volume, state.session_progress
+            self.update()
+
+        def paintEvent(self, event: QPaintEvent) -> None:
+            t = time.perf_counter()
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor(LIGHT.background))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            if self.scene:
+                centre = QPointF(view_offset.x() + SIZE / 2, view_offset.y() + SIZE / 2)
+                ring = SIZE / 2 - 9.0
+                reach = ring - SIZE * 0.035
+                halo = QRadialGradient(centre, reach + SIZE * 0.021)
+                halo.setColorAt(0.0, QColor(LIGHT.shape_guide))
+                halo.setColorAt(0.95, QColor(LIGHT.shape_guide))
+                halo.setColorAt(1.0, QColor(LIGHT.background))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(halo))
+                painter.drawEllipse(centre, reach + SIZE * 0.021, reach + SIZE * 0.021)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor(LIGHT.track), 3.0))
+                painter.drawEllipse(centre, ring, ring)
+                painter.setPen(QPen(QColor(LIGHT.accent), 3.0))
+                box = QRectF(centre.x() - ring, centre.y() - ring, 2 * ring, 2 * ring)
+                painter.drawArc(box, 90 * 16, -round(self.progress * 360 * 16))
+            else:
+                centre = QPointF(self.width() / 2, self.height() / 2)
+                reach = SIZE / 2 - 9.0 - SIZE * 0.035
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(LIGHT.shape))
+            radius = radius_for_volume(reach, self.volume)
+            painter.drawEllipse(centre, radius, radius)
+            painter.end()
+            naive_samples.paint_ms.append((time.perf_counter() - t) * 1000)
+
+    def naive_phase(name: str, size: QSize, scene: bool) -> Result:
+        widget = Naive(size, scene)
+
+        def start() -> None:
+            widget.show()
+            widget.timer.start()
+
+        def stop() -> None:
+            widget.timer.stop()
+            widget.close()
+
+        return run_phase(name, seconds, naive_samples, start, stop, server_pid)
+
+    results = [
+        naive_phase("(a) naive circle", QSize(SIZE, SIZE), scene=False),
+        naive_phase("(b) naive scene", window_size, scene=True),
+    ]
+
+    def herstel_start() -> None:
+        window.show()
+
+    def herstel_stop() -> None:
+        window.close()
+
+    results.append(
+        run_phase(
+            "(c) herstel",
+            seconds,
+            herstel_samples,
+            herstel_start,
+            herstel_stop,
+            server_pid,
+            settle_seconds=COUNTDOWN_SECONDS + 1.0,  # measure the breathing, not "Get ready"
+        )
+    )
+    view_class.paintEvent = original_paint  # type: ignore[method-assign]
+    view_class.set_state = original_set_state  # type: ignore[method-assign]
+    window_class.tick = original_tick  # type: ignore[method-assign]
+
+    print(
+        f"breathing animation, {seconds:g} s each, platform {QApplication.platformName()}, "
+        f"4-6 rhythm, edge step {breathing_view.MIN_EDGE_STEP:g} px"
+    )
+    print(
+        f"  windows: (a) {SIZE}×{SIZE}; (b) and (c) {window_size.width()}×{window_size.height()}"
+        f" with the circle in a {SIZE}×{SIZE} area"
+    )
+    header = (
+        f"  {'':18} {'CPU ms/s':>9} {'paint p99':>10} {'paints/s':>9} "
+        f"{'interval p99.9':>15} {'late p99':>9} {'ticks/s':>8}"
+    )
+    if server_pid is not None:
+        header += f" {'X server ms/s':>14}"
+    print(header)
+    for r in results:
+        line = (
+            f"  {r.name:18} {r.cpu_per_second_ms:9.2f} {r.paint_p99_ms:8.3f}ms "
+            f"{r.paints_per_second:9.1f} {r.interval_p999_ms:13.2f}ms {r.lateness_p99_ms:7.2f}ms "
+            f"{r.ticks_per_second:8.1f}"
+        )
+        if r.server_cpu_per_second_ms is not None:
+            line += f" {r.server_cpu_per_second_ms:14.2f}"
+        print(line)
+    circle, scene, herstel = results
+    ratio = herstel.cpu_per_second_ms / circle.cpu_per_second_ms
+    print(f"  CPU herstel / naive circle (a)  : {ratio:6.2f} x   (budget ≤ 0.50 x)")
+    print(
+        f"  CPU herstel / naive scene (b)   : "
+        f"{herstel.cpu_per_second_ms / scene.cpu_per_second_ms:6.2f} x"
+    )
+    if server_pid is not None and circle.server_cpu_per_second_ms:
+        total = (herstel.cpu_per_second_ms + (herstel.server_cpu_per_second_ms or 0.0)) / (
+            circle.cpu_per_second_ms + circle.server_cpu_per_second_ms
+        )
+        print(f"  CPU incl. X server, (c) / (a)   : {total:6.2f} x")
+    print(f"  herstel paint p99               : {herstel.paint_p99_ms:6.3f} ms (budget ≤ 1 ms)")
+    print(
+        f"  herstel frame interval p99.9    : {herstel.interval_p999_ms:6.2f} ms (budget ≤ 25 ms)"
+    )
+    print(
+        f"  herstel callback lateness p99   : {herstel.lateness_p99_ms:6.2f} ms "
+        f"(budget < {FRAME_MS} ms)"
+    )
+    if herstel.mean_dirty_share is not None:
+        share = herstel.mean_dirty_share * 100
+        print(f"  herstel dirty area, mean/frame  : {share:6.2f} % of the view (0 when unchanged)")
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("bench: --xvfb needs Xvfb (apt-get install xvfb)")
+    with tempfile.TemporaryFile() as display_file:
+        process = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(display_file.fileno()),
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(display_file.fileno(),),
+            stderr=subprocess.DEVNULL,
+        )
+        while os.fstat(display_file.fileno()).st_size == 0:
+            time.sleep(0.01)
+        display_file.seek(0)
+        return process, ":" + display_file.read().decode().strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of each run")
+    parser.add_argument("--xvfb", action="store_true", help="run on a private Xvfb display")
+    parser.add_argument("--edge-step", type=float, default=None, help="override MIN_EDGE_STEP")
+    args = parser.parse_args()
+    server: subprocess.Popen[bytes] | None = None
+    if args.xvfb:
+        server, display = start_xvfb()
+        os.environ["DISPLAY"] = display
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        os.environ.pop("WAYLAND_DISPLAY", None)
+    elif not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        bench(args.seconds, server.pid if server is not None else None, args.edge_step)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=5)
+
+
+if __name__ == "__main__":
+    main()

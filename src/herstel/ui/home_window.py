@@ -1,0 +1,260 @@
+"""The home window: one calm invitation to breathe.
+
+A large "Start breathing" button with the current rhythm and length beside it
+(click to change them in the pattern chooser), and, until the first session,
+a quiet safety note. Nothing else competes for attention.
+
+The window stores nothing: ``start_requested()`` asks the app to start a
+session with the saved settings, ``settings_changed(Settings)`` hands a new
+rhythm or length to the app to save; the app calls ``set_settings`` with what
+it saved (also after the first session, which hides the note).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from herstel import APP_NAME
+from herstel.core.rhythm import PRESETS, parse_pattern
+from herstel.core.settings import Settings
+from herstel.ui.assets import app_icon_path
+from herstel.ui.pattern_chooser import (
+    PatternChooser,
+    format_label,
+    length_text,
+    pattern_name,
+    pattern_title,
+)
+
+MINIMUM_SIZE: Final = QSize(560, 380)
+PREFERRED_SIZE: Final = QSize(700, 440)
+
+
+class HomeWindow(QWidget):
+    """Start a breathing break; see and change the rhythm."""
+
+    start_requested = Signal()
+    settings_changed = Signal(object)
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings if settings is not None else Settings()
+        self._chooser: PatternChooser | None = None
+        self.setObjectName("homeWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setAutoFillBackground(True)
+        icon = QIcon(str(app_icon_path()))
+        if not icon.isNull():
+            self.setWindowIcon(icon)
+        self._build(icon)
+        self._retranslate()
+        self._show_settings()
+        self.resize(PREFERRED_SIZE)
+
+    # --- public -------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def start_button(self) -> QPushButton:
+        return self._start
+
+    @property
+    def pattern_button(self) -> QPushButton:
+        return self._card
+
+    def set_settings(self, settings: Settings) -> None:
+        """Show ``settings`` (the app calls this after saving them)."""
+        self._settings = settings
+        self._show_settings()
+
+    def pattern_summary(self) -> str:
+        """What the card says, on one line: "Rest rhythm · 4-6 · 5 min"."""
+        return f"{self._card_name.text()} · {self._card_detail.text()}"
+
+    def open_chooser(self) -> PatternChooser:
+        """Open the rhythm chooser (non-blocking); a second click raises the open one."""
+        if self._chooser is not None:
+            self._chooser.raise_()
+            self._chooser.activateWindow()
+            return self._chooser
+        chooser = PatternChooser(self._settings, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        chooser.chosen.connect(self._chosen)
+        chooser.finished.connect(self._chooser_closed)
+        self._chooser = chooser
+        chooser.open()
+        return chooser
+
+    # --- building -----------------------------------------------------------------
+
+    def _build(self, icon: QIcon) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(52, 40, 52, 36)
+        layout.setSpacing(0)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        brand = QHBoxLayout()
+        brand.setSpacing(10)
+        if not icon.isNull():
+            mark = QLabel(self)
+            mark.setPixmap(icon.pixmap(QSize(28, 28), self.devicePixelRatioF()))
+            mark.setFixedSize(28, 28)
+            brand.addWidget(mark)
+        self._brand = QLabel(APP_NAME, self)
+        brand_font = QFont(self.font())
+        brand_font.setPointSizeF(self._base_size() * 1.15)
+        brand_font.setWeight(QFont.Weight.DemiBold)
+        self._brand.setFont(brand_font)
+        self._brand.setProperty("role", "muted")
+        brand.addWidget(self._brand)
+        brand.addStretch(1)
+        layout.addLayout(brand)
+        layout.addSpacing(34)
+
+        self._heading = QLabel(self)
+        self._heading.setObjectName("homeHeading")
+        self._heading.setWordWrap(True)
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(max(20.0, self._base_size() * 2.1))
+        heading_font.setWeight(QFont.Weight.Light)
+        self._heading.setFont(heading_font)
+        layout.addWidget(self._heading)
+        layout.addSpacing(8)
+
+        self._subline = QLabel(self)
+        self._subline.setWordWrap(True)
+        self._subline.setProperty("role", "muted")
+        layout.addWidget(self._subline)
+        layout.addSpacing(32)
+
+        row = QHBoxLayout()
+        row.setSpacing(18)
+        self._start = QPushButton(self)
+        self._start.setObjectName("primary")
+        self._start.setAutoDefault(True)
+        self._start.setDefault(True)
+        self._start.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._start.clicked.connect(self.start_requested)
+        row.addWidget(self._start, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self._card = _CardButton(self)
+        self._card.setObjectName("patternCard")
+        self._card.setAutoDefault(True)  # Enter opens the chooser when the card has focus
+        self._card.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        card_layout = QVBoxLayout(self._card)
+        card_layout.setContentsMargins(20, 12, 24, 12)
+        card_layout.setSpacing(2)
+        self._card_name = QLabel(self._card)
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(self._base_size() * 1.15)
+        name_font.setWeight(QFont.Weight.DemiBold)
+        self._card_name.setFont(name_font)
+        self._card_detail = QLabel(self._card)
+        self._card_detail.setProperty("role", "muted")
+        self._card_change = QLabel(self._card)
+        self._card_change.setObjectName("changeLink")
+        for label in (self._card_name, self._card_detail, self._card_change):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            card_layout.addWidget(label)
+        self._card.clicked.connect(self.open_chooser)
+        row.addWidget(self._card, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        layout.addStretch(1)
+        self._note = QLabel(self)
+        self._note.setObjectName("safetyNote")
+        self._note.setProperty("role", "note")
+        self._note.setWordWrap(True)
+        layout.addSpacing(24)
+        layout.addWidget(self._note)
+
+    def _base_size(self) -> float:
+        size = self.font().pointSizeF()
+        return size if size > 0 else 10.0
+
+    def _retranslate(self) -> None:
+        self._heading.setText(self.tr("A few minutes of slow, gentle breathing."))
+        self._subline.setText(
+            self.tr("Breathe through your nose and follow the circle. Nothing to get right.")
+        )
+        self._start.setText(self.tr("Start breathing"))
+        self._start.setAccessibleName(self.tr("Start breathing"))
+        self._start.setToolTip(self.tr("Start a breathing session now"))
+        self._card_change.setText(self.tr("Change rhythm or length"))
+        self._note.setText(
+            self.tr(
+                "Herstel is a relaxation aid, not a treatment. If you feel dizzy or "
+                "short of breath, stop and breathe normally."
+            )
+        )
+        self._show_settings()
+
+    def _show_settings(self) -> None:
+        settings = self._settings
+        try:
+            pattern = parse_pattern(settings.pattern)
+        except ValueError:  # a validated Settings always parses; stay calm regardless
+            pattern = PRESETS[0].pattern
+        self._card_name.setText(pattern_name(pattern))
+        detail = f"{format_label(pattern)} · {length_text(settings)}"
+        if settings.gentle_start:
+            detail += " · " + self.tr("gentle start")
+        self._card_detail.setText(detail)
+        self._card.setAccessibleName(
+            self.tr("Rhythm and length: {summary}. Change").replace(
+                "{summary}", f"{pattern_title(pattern)}, {length_text(settings)}"
+            )
+        )
+        self._card.setToolTip(self.tr("Choose a rhythm and a length"))
+        self._note.setVisible(not settings.first_run_done)
+
+    # --- events -------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._start.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _chosen(self, settings: Settings) -> None:
+        if settings != self._settings:
+            self._settings = settings
+            self._show_settings()
+            self.settings_changed.emit(settings)
+
+    def _chooser_closed(self, _result: int) -> None:
+        self._chooser = None
+        self._start.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _CardButton(QPushButton):
+    """A button whose face is a small layout of labels (name, detail, "change")."""
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()

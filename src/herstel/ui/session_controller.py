@@ -1,0 +1,137 @@
+"""Opening the session window, one at a time.
+
+The controller turns "start a session with this plan" into a ``SessionWindow``
+over a ``SessionRun`` on the injected clock, raises the running window instead
+of opening a second one, and reports each ended session as a ``SessionRecord``.
+It stores nothing: the app connects ``session_ended`` to the database (and marks
+the first-run note as seen).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from herstel.core.clock import Clock, SystemClock
+from herstel.core.records import Trigger
+from herstel.core.rhythm import SessionPlan
+from herstel.core.session import SessionOutcome, SessionRun
+from herstel.core.settings import Settings
+from herstel.ui.screensaver import ScreenSaverInhibitor
+from herstel.ui.session_window import SessionWindow, bring_to_front
+from herstel.ui.theme import prefers_reduced_motion
+
+log = logging.getLogger(__name__)
+
+InhibitorFactory = Callable[[QObject], ScreenSaverInhibitor]
+
+
+class SessionController(QObject):
+    """Owns the (single) session window.
+
+    ``session_ended(SessionRecord)`` is emitted once per session, for every way
+    it ends (completed, Stop, "I feel dizzy", or the window closed mid-session).
+    """
+
+    session_ended = Signal(object)
+
+    def __init__(
+        self,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+        *,
+        settings: Settings | None = None,
+        inhibitor_factory: InhibitorFactory | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._settings = settings if settings is not None else Settings()
+        self._inhibitor_factory = inhibitor_factory
+        self._window: SessionWindow | None = None
+        self._no_check = False
+
+    @property
+    def window(self) -> SessionWindow | None:
+        """The session window while it is open (running or on its end page)."""
+        return self._window
+
+    @property
+    def is_running(self) -> bool:
+        """Whether a session is counting down, breathing or paused right now."""
+        return self._window is not None and not self._window.is_finished()
+
+    @property
+    def no_check(self) -> bool:
+        """Whether the current session was started with ``--no-check``."""
+        return self._no_check
+
+    def set_settings(self, settings: Settings) -> None:
+        """Display options (count, reduced motion, first run) for the next session."""
+        self._settings = settings
+
+    def start(
+        self,
+        plan: SessionPlan,
+        trigger: Trigger,
+        *,
+        no_check: bool = False,
+        show_count: bool | None = None,
+        reduced_motion: bool | None = None,
+        first_run: bool | None = None,
+    ) -> SessionWindow:
+        """Open a session for ``plan``; with one already running, raise that one instead.
+
+        The display options default to the controller's settings (``set_settings``);
+        reduced motion is also on when the system asks for it.
+        """
+        if self._window is not None and self.is_running:
+            log.info("a session is already running; raising it")
+            self.raise_session()
+            return self._window
+        if self._window is not None:  # a finished session still showing its end page
+            old, self._window = self._window, None
+            old.close()
+        settings = self._settings
+        run = SessionRun(plan, self._clock)
+        inhibitor = self._inhibitor_factory(self) if self._inhibitor_factory else None
+        window = SessionWindow(
+            run,
+            show_count=settings.show_count if show_count is None else show_count,
+            reduced_motion=prefers_reduced_motion(
+                settings.reduced_motion if reduced_motion is None else reduced_motion
+            ),
+            first_run=not settings.first_run_done if first_run is None else first_run,
+            inhibitor=inhibitor,
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))
+        window.destroyed.connect(lambda _=None, w=window: self._forget(w))
+        self._window = window
+        self._no_check = no_check
+        window.open()
+        return window
+
+    def raise_session(self) -> None:
+        """Bring the running session's window to the front (a second ``breathe``)."""
+        window = self._window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        bring_to_front(window)
+
+    def _ended(self, window: SessionWindow, trigger: Trigger, outcome: SessionOutcome) -> None:
+        record = window.run.to_record(trigger)
+        log.info(
+            "session ended (%s) after %.0f s, %d breaths",
+            outcome.ended_how.value,
+            outcome.done_seconds,
+            outcome.done_breaths,
+        )
+        self.session_ended.emit(record)
+
+    def _forget(self, window: SessionWindow) -> None:
+        if self._window is window:
+            self._window = None
