@@ -306,7 +306,7 @@ def test_a_second_corruption_in_the_same_second_gets_its_own_name(db_path: Path)
     fresh, moved = open_or_recover(db_path, NOW)
     fresh.close()
     assert moved is not None
-    assert moved.name == "herstel.sqlite3.corrupt-20260310-140509-2"
+    assert moved.name == "herstel.sqlite3.corrupt-20260310-140509-1"
     assert moved.read_bytes() == b"rubbish" * 1000
 
 

@@ -206,9 +206,11 @@ def test_first_run_note_is_there_until_the_first_session(qtbot: QtBot) -> None:
     assert not note.isVisible()
 
 
-def test_nothing_but_start_and_the_rhythm_card(home: HomeWindow) -> None:
+def test_nothing_but_start_the_rhythm_card_and_the_two_links(home: HomeWindow) -> None:
     buttons = [b for b in home.findChildren(QPushButton) if b.isVisible()]
     assert {b.accessibleName() for b in buttons} == {
         "Start breathing",
         home.pattern_button.accessibleName(),
+        "History",
+        "Settings",
     }

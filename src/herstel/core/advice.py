@@ -15,7 +15,15 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
-from herstel.core.checkin import Signal, SignalLevel
+from herstel.core.checkin import (
+    CheckAnswers,
+    NightAnswers,
+    Signal,
+    SignalLevel,
+    changes,
+    signal_levels,
+    signal_values,
+)
 
 
 class Strategy(StrEnum):
@@ -117,3 +125,41 @@ def suggest_gp(
         if len(answers) >= GP_MIN_CHECKS and statistics.median(answers) <= GP_LOW_MEDIAN:
             low += 1
     return low >= GP_MIN_SIGNALS
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryResult:
+    """Everything the result screen shows after a check; no health score."""
+
+    levels: dict[Signal, SignalLevel]
+    changes: dict[Signal, int]
+    suggestions: list[Suggestion]
+    proactive: list[Signal]
+    show_gp: bool
+
+
+def recovery_result(
+    after: CheckAnswers | None,
+    night: NightAnswers | None,
+    before: CheckAnswers | None,
+    last_checks: Sequence[tuple[CheckAnswers, NightAnswers | None]],
+    fortnight: Sequence[tuple[CheckAnswers, NightAnswers | None]],
+    now: datetime,
+) -> RecoveryResult:
+    """Assemble the result screen from this check and earlier ones (newest first).
+
+    ``last_checks`` are the latest answered checks whatever their age (the
+    proactive rule looks at the last five); ``fortnight`` those of the last 14
+    days (the GP note). Both include this check, as the database returns them
+    after the save.
+    """
+    levels = signal_levels(after, night)
+    recent_levels = [signal_levels(a, n) for a, n in last_checks]
+    history = [(a.answered_at, signal_values(a, n)) for a, n in fortnight]
+    return RecoveryResult(
+        levels=levels,
+        changes=changes(before, after),
+        suggestions=suggestions(levels),
+        proactive=proactive(recent_levels),
+        show_gp=suggest_gp(history, now),
+    )

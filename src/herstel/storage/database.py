@@ -35,6 +35,7 @@ from herstel.core.checkin import (
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage import schema
+from herstel.storage.aside import aside_name
 from herstel.storage.paths import DataDirError, ensure_private_dir
 from herstel.storage.schema import ReminderKind, ReminderOutcome
 
@@ -272,13 +273,8 @@ def move_aside(path: Path, now: datetime) -> Path:
 
     The side files go first, so a fresh database never replays a stale WAL.
     """
-    base = f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"
     sides = ("-wal", "-shm", "-journal")
-    target = path.with_name(base)
-    n = 1
-    while any(Path(f"{target}{s}").exists() for s in ("", *sides)):
-        n += 1
-        target = path.with_name(f"{base}-{n}")
+    target = aside_name(path, now, sides)
     for side in sides:
         source = Path(f"{path}{side}")
         if source.exists():

@@ -21,6 +21,7 @@ from herstel.core.settings import (
     settings_from_mapping,
     settings_to_mapping,
 )
+from herstel.storage.aside import aside_name
 from herstel.storage.atomic import write_atomic
 from herstel.storage.paths import ensure_private_dir
 
@@ -73,17 +74,6 @@ def _parse(raw: bytes) -> tuple[int, dict[str, object]]:
     return version, document
 
 
-def _aside_name(path: Path, now: datetime) -> Path:
-    """A free name beside ``path`` for moving it aside, stamped with ``now``."""
-    base = f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"
-    candidate = path.with_name(base)
-    number = 1
-    while candidate.exists() or candidate.is_symlink():
-        candidate = path.with_name(f"{base}-{number}")
-        number += 1
-    return candidate
-
-
 def load_settings(path: Path, now: datetime) -> LoadedSettings:
     """Read the settings file, falling back to defaults wherever it is unusable.
 
@@ -103,7 +93,7 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     try:
         version, data = _parse(raw)
     except _Unreadable as unreadable:
-        aside = _aside_name(path, now)
+        aside = aside_name(path, now)
         path.rename(aside)
         issue = SettingsIssue(
             path.name,

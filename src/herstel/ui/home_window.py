@@ -38,8 +38,8 @@ from herstel.ui.pattern_chooser import (
     pattern_title,
 )
 
-MINIMUM_SIZE: Final = QSize(560, 380)
-PREFERRED_SIZE: Final = QSize(700, 440)
+MINIMUM_SIZE: Final = QSize(580, 560)
+PREFERRED_SIZE: Final = QSize(720, 620)
 
 
 class HomeWindow(QWidget):
@@ -47,6 +47,8 @@ class HomeWindow(QWidget):
 
     start_requested = Signal()
     settings_changed = Signal(object)
+    history_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +83,15 @@ class HomeWindow(QWidget):
         """Show ``settings`` (the app calls this after saving them)."""
         self._settings = settings
         self._show_settings()
+
+    def show_notice(self, text: str) -> None:
+        """A calm, non-blocking message at the top (a damaged file, no tray icon)."""
+        self._notice.setText(text)
+        self._notice.show()
+
+    def add_section(self, widget: QWidget) -> None:
+        """Place a feature's part (today at a glance, reminders) under the Start row."""
+        self._sections.addWidget(widget)
 
     def pattern_summary(self) -> str:
         """What the card says, on one line: "Rest rhythm · 4-6 · 5 min"."""
@@ -125,7 +136,14 @@ class HomeWindow(QWidget):
         brand.addWidget(self._brand)
         brand.addStretch(1)
         layout.addLayout(brand)
-        layout.addSpacing(34)
+        self._notice = QLabel(self)
+        self._notice.setObjectName("homeNotice")
+        self._notice.setProperty("role", "note")
+        self._notice.setWordWrap(True)
+        self._notice.hide()
+        layout.addSpacing(18)
+        layout.addWidget(self._notice)
+        layout.addSpacing(16)
 
         self._heading = QLabel(self)
         self._heading.setObjectName("homeHeading")
@@ -179,6 +197,12 @@ class HomeWindow(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
+        # Parts that other features bring (today at a glance, reminders) go here.
+        self._sections = QVBoxLayout()
+        self._sections.setSpacing(18)
+        layout.addSpacing(30)
+        layout.addLayout(self._sections)
+
         layout.addStretch(1)
         self._note = QLabel(self)
         self._note.setObjectName("safetyNote")
@@ -186,6 +210,20 @@ class HomeWindow(QWidget):
         self._note.setWordWrap(True)
         layout.addSpacing(24)
         layout.addWidget(self._note)
+
+        footer = QHBoxLayout()
+        footer.setSpacing(10)
+        self._history_link = QPushButton(self)
+        self._settings_link = QPushButton(self)
+        for link in (self._history_link, self._settings_link):
+            link.setProperty("quiet", True)
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
+            footer.addWidget(link)
+        footer.addStretch(1)
+        self._history_link.clicked.connect(self.history_requested)
+        self._settings_link.clicked.connect(self.settings_requested)
+        layout.addSpacing(18)
+        layout.addLayout(footer)
 
     def _base_size(self) -> float:
         size = self.font().pointSizeF()
@@ -200,6 +238,10 @@ class HomeWindow(QWidget):
         self._start.setAccessibleName(self.tr("Start breathing"))
         self._start.setToolTip(self.tr("Start a breathing session now"))
         self._card_change.setText(self.tr("Change rhythm or length"))
+        self._history_link.setText(self.tr("History"))
+        self._history_link.setAccessibleName(self.tr("History"))
+        self._settings_link.setText(self.tr("Settings"))
+        self._settings_link.setAccessibleName(self.tr("Settings"))
         self._note.setText(
             self.tr(
                 "Herstel is a relaxation aid, not a treatment. If you feel dizzy or "

@@ -113,6 +113,11 @@ class SessionController(QObject):
         window.open()
         return window
 
+    def stop_running(self) -> None:
+        """Stop a running session (the app is quitting) so it is stored as stopped."""
+        if self._window is not None and self.is_running:
+            self._window.stop()
+
     def raise_session(self) -> None:
         """Bring the running session's window to the front (a second ``breathe``)."""
         window = self._window

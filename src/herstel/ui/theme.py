@@ -230,6 +230,16 @@ QPushButton#patternCard {{
     padding: 14px 20px;
 }}
 QPushButton#patternCard:focus {{ padding: 13px 19px; }}
+QToolButton {{
+    background: {c.surface};
+    color: {c.text};
+    border: 1px solid {c.border};
+    border-radius: 14px;
+    padding: 8px 16px;
+}}
+QToolButton:hover {{ background: {c.surface_hover}; }}
+QToolButton:focus {{ border: 2px solid {c.accent}; padding: 7px 15px; }}
+QToolButton::menu-indicator {{ image: none; width: 0; }}
 QLabel[role="muted"] {{ color: {c.text_muted}; }}
 QLabel#changeLink {{ color: {c.accent}; }}
 QLabel[role="note"] {{

@@ -1,0 +1,526 @@
+"""The sessions table of the history: a lazy Qt model over ``HistoryStore``.
+
+``rowCount`` is an SQL ``count``; ``data`` loads the page of ``PAGE_SIZE`` rows
+around the row asked for and keeps the last few pages (an LRU), so a view over
+100,000 sessions never holds more than ``cached_pages × PAGE_SIZE`` rows and
+jumping to the oldest row costs one page read. Sorting (``sort``, called when a
+header is clicked) and filtering (``setFilter``) happen in SQL and reset the
+model. Every text a cell shows is formatted once, when its page is read.
+
+The human words for the stored values (signals, how a session ended, what
+started it, the change item) live here too, so the table, the detail pane and
+the charts say the same thing.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import IntEnum
+from typing import Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+
+from herstel.core import checkin
+from herstel.core.checkin import SIGNAL_ITEMS, SignalLevel, level
+from herstel.core.records import EndedHow, Trigger
+from herstel.storage.database import StorageError
+from herstel.storage.history import (
+    PAGE_SIZE,
+    DeletedBatch,
+    HistoryQuery,
+    HistoryRow,
+    HistoryStore,
+    SortColumn,
+)
+
+log = logging.getLogger(__name__)
+
+SESSION_ID_ROLE: Final = int(Qt.ItemDataRole.UserRole)
+"""data() of any cell in a row: the session's id (str)."""
+ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
+"""data() of any cell in a row: the whole ``HistoryRow``."""
+LEVELS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
+"""data() of the signals cell: the six after-check levels (``SignalLevel``) or None."""
+
+CACHED_PAGES: Final = 6
+
+
+class Column(IntEnum):
+    """The table's columns, in order."""
+
+    WHEN = 0
+    PATTERN = 1
+    LENGTH = 2
+    ENDED = 3
+    TRIGGER = 4
+    SIGNALS = 5
+    CHANGE = 6
+
+
+SORT_BY_COLUMN: Final[dict[Column, SortColumn]] = {
+    Column.WHEN: SortColumn.STARTED,
+    Column.PATTERN: SortColumn.PATTERN,
+    Column.LENGTH: SortColumn.LENGTH,
+    Column.ENDED: SortColumn.ENDED,
+    Column.TRIGGER: SortColumn.TRIGGER,
+    Column.SIGNALS: SortColumn.SIGNALS,
+    Column.CHANGE: SortColumn.CHANGE,
+}
+COLUMN_BY_SORT: Final[dict[SortColumn, Column]] = {v: k for k, v in SORT_BY_COLUMN.items()}
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def fill(text: str, **values: object) -> str:
+    """Put ``values`` into the ``{name}`` slots of a translated text, never raising."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def signal_name(signal: checkin.Signal) -> str:
+    """A signal's short name, as a column or a chart title ("Head clear")."""
+    names = {
+        checkin.Signal.BREATHING: QCoreApplication.translate("HistoryText", "Breathing calm"),
+        checkin.Signal.BODY: QCoreApplication.translate("HistoryText", "Body light"),
+        checkin.Signal.HEAD: QCoreApplication.translate("HistoryText", "Head clear"),
+        checkin.Signal.ENERGY: QCoreApplication.translate("HistoryText", "Energy"),
+        checkin.Signal.MUSCLES: QCoreApplication.translate("HistoryText", "Muscles relaxed"),
+        checkin.Signal.MOOD: QCoreApplication.translate("HistoryText", "Mood steady"),
+        checkin.Signal.SLEEP: QCoreApplication.translate("HistoryText", "Sleep"),
+    }
+    return names[signal]
+
+
+def level_name(value: SignalLevel) -> str:
+    names = {
+        SignalLevel.PRESENT: QCoreApplication.translate("HistoryText", "present"),
+        SignalLevel.PARTLY: QCoreApplication.translate("HistoryText", "partly"),
+        SignalLevel.ABSENT: QCoreApplication.translate("HistoryText", "absent"),
+        SignalLevel.NOT_ASKED: QCoreApplication.translate("HistoryText", "not answered"),
+    }
+    return names[value]
+
+
+def ended_text(ended_how: str) -> str:
+    names = {
+        EndedHow.COMPLETED.value: QCoreApplication.translate("HistoryText", "Completed"),
+        EndedHow.STOPPED.value: QCoreApplication.translate("HistoryText", "Stopped"),
+        EndedHow.DIZZY.value: QCoreApplication.translate("HistoryText", "Felt dizzy"),
+    }
+    return names.get(ended_how, ended_how)
+
+
+def trigger_text(trigger: str) -> str:
+    names = {
+        Trigger.WINDOW.value: QCoreApplication.translate("HistoryText", "Start button"),
+        Trigger.REMINDER.value: QCoreApplication.translate("HistoryText", "Reminder"),
+        Trigger.CLI.value: QCoreApplication.translate("HistoryText", "Command line"),
+    }
+    return names.get(trigger, trigger)
+
+
+def change_text(change: int | None) -> str:
+    """The global change answer in words; empty when not answered."""
+    names = {
+        1: QCoreApplication.translate("HistoryText", "Much worse"),
+        2: QCoreApplication.translate("HistoryText", "A bit worse"),
+        3: QCoreApplication.translate("HistoryText", "The same"),
+        4: QCoreApplication.translate("HistoryText", "A bit better"),
+        5: QCoreApplication.translate("HistoryText", "Much better"),
+    }
+    return "" if change is None else names.get(change, str(change))
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss`` (rounded to whole seconds)."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def duration_text(seconds: float) -> str:
+    """A spoken length: "4 min 10 s", "5 min", "40 s"."""
+    whole = max(0, round(seconds))
+    minutes, rest = divmod(whole, 60)
+    if minutes and rest:
+        text = QCoreApplication.translate("HistoryText", "{minutes} min {seconds} s")
+        return fill(text, minutes=minutes, seconds=rest)
+    if minutes:
+        return fill(QCoreApplication.translate("HistoryText", "{minutes} min"), minutes=minutes)
+    return fill(QCoreApplication.translate("HistoryText", "{seconds} s"), seconds=rest)
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def date_text(day: date, locale: QLocale | None = None, *, year: bool = True) -> str:
+    """ "Tue 25 Nov 2026" (or "Tue 25 Nov" without the year) in the user's language."""
+    loc = locale or QLocale()
+    return loc.toString(qdate(day), "ddd d MMM yyyy" if year else "ddd d MMM")
+
+
+def time_text(moment: datetime, locale: QLocale | None = None) -> str:
+    loc = locale or QLocale()
+    return loc.toString(
+        QTime(moment.hour, moment.minute), loc.timeFormat(QLocale.FormatType.ShortFormat)
+    )
+
+
+def answers_text(values: Sequence[int | None] | None) -> str:
+    """ "Breathing calm 5, Body light 4, …" for six answers (None: not answered)."""
+    if values is None:
+        return ""
+    parts = []
+    for signal, value in zip(SIGNAL_ITEMS, values, strict=True):
+        shown = (
+            QCoreApplication.translate("HistoryText", "not answered")
+            if value is None
+            else str(value)
+        )
+        parts.append(f"{signal_name(signal)} {shown}")
+    return ", ".join(parts)
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cells:
+    """A row with every text the table shows, formatted once when its page is read."""
+
+    row: HistoryRow
+    display: tuple[str, ...]
+    tooltip: tuple[str, ...]
+    accessible: tuple[str, ...]
+    levels: tuple[SignalLevel, ...] | None
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Sessions, newest first, read from SQL a page at a time."""
+
+    load_failed = Signal(str)
+    """A page or count could not be read; the text says why (the table shows what it has)."""
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        cached_pages: int = CACHED_PAGES,
+        today: Callable[[], date] | None = None,
+    ) -> None:
+        """``today`` tells the current year (dates in it are shown without the year)."""
+        super().__init__(parent)
+        self._today = today
+        if page_size < 1 or cached_pages < 1:
+            raise ValueError("page_size and cached_pages must be positive")
+        self._store = store
+        self._query = HistoryQuery()
+        self._page_size = page_size
+        self._cached_pages = cached_pages
+        self._pages: OrderedDict[int, list[_Cells]] = OrderedDict()
+        self._count = self._read_count()
+        self.page_reads = 0
+        """How many pages were read from SQL (for tests and the bench)."""
+
+    # --- what is shown ---
+
+    @property
+    def query(self) -> HistoryQuery:
+        return self._query
+
+    @property
+    def store(self) -> HistoryStore:
+        return self._store
+
+    def cached_rows(self) -> int:
+        """Rows currently held in memory."""
+        return sum(len(p) for p in self._pages.values())
+
+    def setFilter(  # Qt-style name, like sort()
+        self,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        pattern: str | None = None,
+        trigger: Trigger | None = None,
+    ) -> None:
+        """Show only matching sessions (SQL WHERE); the order stays. Resets the model."""
+        query = replace(
+            self._query, date_from=date_from, date_to=date_to, pattern=pattern, trigger=trigger
+        )
+        self._set_query(query)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL (resets the model)."""
+        try:
+            sort = SORT_BY_COLUMN[Column(column)]
+        except ValueError:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._set_query(replace(self._query, sort=sort, descending=descending))
+
+    def refresh(self) -> None:
+        """Read everything again (after a save by the app, or an undo)."""
+        self._set_query(self._query, force=True)
+
+    def _set_query(self, query: HistoryQuery, *, force: bool = False) -> None:
+        if query == self._query and not force:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._count = self._read_count()
+        self.endResetModel()
+
+    def _read_count(self) -> int:
+        try:
+            return self._store.count(self._query)
+        except (sqlite3.Error, StorageError, OSError) as error:
+            self._failed(error)
+            return 0
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("history: cannot read sessions: %s", error)
+        self.load_failed.emit(str(error))
+
+    # --- rows ---
+
+    def _cells(self, row: int) -> _Cells | None:
+        if not 0 <= row < self._count:
+            return None
+        number, within = divmod(row, self._page_size)
+        page = self._pages.get(number)
+        if page is None:
+            try:
+                rows = self._store.page(self._query, number * self._page_size, self._page_size)
+            except (sqlite3.Error, StorageError, OSError) as error:
+                self._failed(error)
+                return None
+            self.page_reads += 1
+            locale = QLocale()
+            year = self._today().year if self._today is not None else None
+            page = [self._format(r, locale, year) for r in rows]
+            self._pages[number] = page
+            while len(self._pages) > self._cached_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else None
+
+    def row_at(self, row: int) -> HistoryRow | None:
+        """The session shown in ``row`` (None outside the table)."""
+        cells = self._cells(row)
+        return None if cells is None else cells.row
+
+    def session_id(self, row: int) -> str | None:
+        cells = self._cells(row)
+        return None if cells is None else cells.row.id
+
+    def _format(self, row: HistoryRow, locale: QLocale, year: int | None) -> _Cells:
+        started = row.started_at
+        day = date_text(started.date(), locale, year=started.year != year)
+        when = f"{day}  {time_text(started, locale)}"
+        length = f"{clock_text(row.planned_seconds)} / {clock_text(row.done_seconds)}"
+        ended = ended_text(row.ended_how)
+        trigger = trigger_text(row.trigger)
+        levels: tuple[SignalLevel, ...] | None = None
+        if row.after is not None:
+            levels = tuple(level(v) for v in row.after)
+            signals = " ".join("–" if v is None else str(v) for v in row.after)
+            signals_long = fill(self.tr("After: {answers}"), answers=answers_text(row.after))
+            if row.before is not None:
+                signals_long += "\n" + fill(
+                    self.tr("Before: {answers}"), answers=answers_text(row.before)
+                )
+        elif row.check_status == "skipped":
+            signals = signals_long = self.tr("Check skipped")
+        else:
+            signals = "–"
+            signals_long = self.tr("No check")
+        change = change_text(row.change)
+        full_date = locale.toString(
+            qdate(started.date()), locale.dateFormat(QLocale.FormatType.LongFormat)
+        )
+        when_long = f"{full_date}, {time_text(started, locale)}"
+        length_long = fill(
+            self.tr(
+                "Planned {planned} ({planned_breaths} breaths), breathed {done} "
+                "({done_breaths} breaths)"
+            ),
+            planned=duration_text(row.planned_seconds),
+            planned_breaths=row.planned_breaths,
+            done=duration_text(row.done_seconds),
+            done_breaths=row.done_breaths,
+        )
+        display = (when, row.pattern, length, ended, trigger, signals, change)
+        tooltip = (when_long, "", length_long, "", "", signals_long, "")
+        accessible = (
+            when_long,
+            fill(self.tr("Rhythm {pattern}"), pattern=row.pattern),
+            length_long,
+            ended,
+            fill(self.tr("Started from: {trigger}"), trigger=trigger),
+            signals_long.replace("\n", ". "),
+            fill(self.tr("Change: {change}"), change=change) if change else self.tr("No change"),
+        )
+        return _Cells(row, display, tooltip, accessible, levels)
+
+    # --- QAbstractTableModel ---
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid() or index.column() >= len(Column):
+            return None
+        role = int(role)
+        if role not in _ROLES:
+            return None
+        cells = self._cells(index.row())
+        if cells is None:
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return cells.display[column]
+        if role == _TOOLTIP:
+            return cells.tooltip[column] or None
+        if role == _ACCESSIBLE:
+            return cells.accessible[column]
+        if role == SESSION_ID_ROLE:
+            return cells.row.id
+        if role == ROW_ROLE:
+            return cells.row
+        if role == LEVELS_ROLE:
+            return cells.levels if column == Column.SIGNALS else None
+        if role == _ALIGNMENT:
+            if column == Column.LENGTH:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        role = int(role)
+        if role == _DISPLAY:
+            return self._headers()[section]
+        if role in (_TOOLTIP, _ACCESSIBLE):
+            return self._header_tips()[section]
+        if role == _ALIGNMENT:
+            if section == Column.LENGTH:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("When"),
+            self.tr("Rhythm"),
+            self.tr("Planned / done"),
+            self.tr("Ended"),
+            self.tr("Started from"),
+            self.tr("Signals after"),
+            self.tr("Change"),
+        )
+
+    def _header_tips(self) -> tuple[str, ...]:
+        return (
+            self.tr("When the session started"),
+            self.tr("The breathing rhythm: seconds in, (hold,) out"),
+            self.tr("The length you chose and the time you actually breathed"),
+            self.tr("How the session ended"),
+            self.tr("What started the session"),
+            self.tr(
+                "Your answers after the session, 0–6: breathing, body, head, energy, muscles, mood"
+            ),
+            self.tr("Compared with before the break"),
+        )
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # --- delete and undo ---
+
+    def ids_for_rows(self, rows: Iterable[int]) -> list[str]:
+        """The session ids shown in ``rows``, read a contiguous run at a time."""
+        wanted = sorted({r for r in rows if 0 <= r < self._count})
+        ids: list[str] = []
+        for start, length in _runs(wanted):
+            cached = (
+                [self.session_id(r) for r in range(start, start + length)]
+                if (length <= self._page_size)
+                else None
+            )
+            if cached is not None and all(cached):
+                ids.extend(c for c in cached if c)
+            else:
+                ids.extend(self._store.ids(self._query, start, length))
+        return ids
+
+    def delete_rows(self, rows: Iterable[int]) -> DeletedBatch:
+        """Delete the sessions in ``rows`` (one transaction); keep the batch for ``undo``."""
+        ids = self.ids_for_rows(rows)
+        if not ids:
+            return DeletedBatch((), ())
+        batch = self._store.delete(ids)
+        self.refresh()
+        return batch
+
+    def undo(self, batch: DeletedBatch) -> int:
+        """Put a deleted batch back; returns how many sessions came back."""
+        restored = self._store.restore(batch)
+        self.refresh()
+        return restored
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (start, length) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((row, 1))
+    return runs
+
+
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE: Final = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES: Final = frozenset(
+    {_DISPLAY, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT, SESSION_ID_ROLE, ROW_ROLE, LEVELS_ROLE}
+)
