@@ -21,7 +21,7 @@ from typing import NoReturn, TextIO
 
 from herstel import __version__
 from herstel.core.clock import SystemClock
-from herstel.core.launch import Action, BreatheOptions, LaunchRequest
+from herstel.core.launch import REMIND_MINUTES_LIMITS, Action, BreatheOptions, LaunchRequest
 from herstel.core.rhythm import (
     BREATHS_LIMITS,
     DEFAULT_PATTERN,
@@ -210,6 +210,18 @@ def _build_parser() -> _Parser:
         help=tr("end on a short summary instead of the recovery check"),
     )
 
+    history = commands.add_parser(
+        "history",
+        help=tr("open the history of your sessions"),
+        allow_abbrev=False,
+    )
+    remind = commands.add_parser(
+        "remind",
+        help=tr("remind me to take a break in MINUTES (1–720)"),
+        allow_abbrev=False,
+    )
+    remind.add_argument("minutes", metavar="MINUTES", help=tr("minutes from now (1–720)"))
+
     export = commands.add_parser(
         "export",
         help=tr("write all your sessions, answers and reminders as CSV or JSON"),
@@ -244,7 +256,7 @@ def _build_parser() -> _Parser:
     )
     desktop.add_argument("action", choices=("install", "remove"))
 
-    for sub in (breathe, export, import_, about):
+    for sub in (breathe, history, remind, export, import_, about):
         sub.add_argument(
             "--data-dir", dest="sub_data_dir", metavar="DIR", default=None, help=data_dir_help
         )
@@ -424,6 +436,11 @@ def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
 def _request(args: argparse.Namespace) -> LaunchRequest:
     if args.command == "breathe":
         return LaunchRequest(Action.BREATHE, _breathe_options(args))
+    if args.command == "history":
+        return LaunchRequest(Action.HISTORY)
+    if args.command == "remind":
+        minutes = _whole("MINUTES", args.minutes, REMIND_MINUTES_LIMITS)
+        return LaunchRequest(Action.REMIND, remind_minutes=minutes)
     return LaunchRequest(Action.TRAY if args.tray else Action.SHOW)
 
 

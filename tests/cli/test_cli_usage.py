@@ -119,3 +119,13 @@ def test_messages_follow_the_dutch_locale() -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("herstel: --inhale moet 2–8 seconden")
+
+
+@pytest.mark.parametrize("value", ["0", "721", "x", "2.5"])
+def test_remind_minutes_out_of_range_is_a_usage_error(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["remind", value]) == Exit.USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "must be a whole number from 1 to 720" in err

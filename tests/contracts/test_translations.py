@@ -54,8 +54,16 @@ def refreshed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("ts") / "herstel_nl.ts"
     shutil.copy(TS_DIR / "herstel_nl.ts", copy)
     subprocess.run(
-        [str(LUPDATE), "-silent", "-no-obsolete", "-extensions", "py", str(SOURCE_DIR),
-         "-ts", str(copy)],
+        [
+            str(LUPDATE),
+            "-silent",
+            "-no-obsolete",
+            "-extensions",
+            "py",
+            str(SOURCE_DIR),
+            "-ts",
+            str(copy),
+        ],
         check=True,
         capture_output=True,
     )
@@ -97,5 +105,7 @@ def test_guidance_is_gentle_and_makes_no_medical_claims() -> None:
     for context, source, translation, _ in messages(TS_DIR / "herstel_nl.ts"):
         for text in (source, translation):
             assert not FORCEFUL.search(text), (context, text)
-            negated = re.search(r"not (a )?(treatment|diagnos)|geen (behandeling|diagnose)", text, re.I)
+            negated = re.search(
+                r"not (a )?(treatment|diagnos)|geen (behandeling|diagnose)", text, re.I
+            )
             assert negated or not MEDICAL.search(text), (context, text)

@@ -39,7 +39,7 @@ SCHEDULED = Shown("scheduled", at(10))
 
 
 def test_prompt_timeout_is_ten_minutes() -> None:
-    assert PROMPT_TIMEOUT == timedelta(minutes=10)
+    assert timedelta(minutes=10) == PROMPT_TIMEOUT
 
 
 def test_snoozing_a_scheduled_reminder_brings_it_back_a_snooze_later() -> None:

@@ -285,6 +285,26 @@ def test_any_page_of_any_query_is_the_oracles_slice(
     assert store.ids(query, offset, limit) == expected[offset : offset + limit]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        HistoryQuery(),
+        HistoryQuery(descending=False),
+        HistoryQuery(sort=SortColumn.CHANGE),
+        HistoryQuery(pattern="5-5", descending=False),
+    ],
+)
+def test_the_position_of_a_session(
+    store: HistoryStore, history_file: Path, query: HistoryQuery
+) -> None:
+    expected = oracle(all_rows(history_file), query)
+    for index in (0, 1, 17, len(expected) // 2, len(expected) - 1):
+        assert store.position(query, expected[index]) == index
+    assert store.position(query, "not-a-session") is None
+    hidden = next(r["id"] for r in all_rows(history_file) if r["pattern"] != "5-5")
+    assert store.position(HistoryQuery(pattern="5-5"), hidden) is None
+
+
 def test_rows_carry_the_stored_answers(tmp_path: Path) -> None:
     path = tmp_path / "herstel.sqlite3"
     at = datetime(2026, 3, 10, 9, 0, tzinfo=CET)

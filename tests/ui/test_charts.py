@@ -233,8 +233,8 @@ def test_signal_trend_words_and_hover(qtbot: QtBot) -> None:
     text = chart.accessibleDescription()
     assert text.startswith("Weekly average of your answers from 0 to 6, last 6 weeks.")
     assert (
-        "Head clear: from 3.0 to 4.5 (24 answers), on average +1.0 after than before (6 sessions)."
-        in text
+        "Head clear: from 3.0 to 4.5 (24 answers), "
+        "+1.0 on average compared with before (6 sessions)." in text
     )
     assert "Sleep: from 2.5 to 2.5 (25 answers)." in text
     show(qtbot, chart, 800)

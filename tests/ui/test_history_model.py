@@ -248,7 +248,7 @@ def test_roles_of_a_known_session(tmp_path: Path) -> None:
     )
     assert model.data(model.index(0, Column.PATTERN), LEVELS_ROLE) is None
     assert model.data(model.index(0, Column.CHANGE)) == ""
-    assert model.data(model.index(0, Column.CHANGE), ACCESSIBLE) == "No change"
+    assert model.data(model.index(0, Column.CHANGE), ACCESSIBLE) == "Change not answered"
     assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
     assert model.headerData(Column.LENGTH, Qt.Orientation.Horizontal) == "Planned / done"
     assert model.headerData(0, Qt.Orientation.Vertical) is None

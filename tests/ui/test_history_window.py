@@ -160,6 +160,21 @@ def test_a_new_user_sees_a_friendly_empty_state(
     assert win.model.rowCount() == 1
 
 
+def test_an_unreadable_history_says_so(qtbot: QtBot, tmp_path: Path, clock: ManualClock) -> None:
+    path = tmp_path / "herstel.sqlite3"
+    path.write_bytes(b"not a database at all" * 300)
+    win = HistoryWindow(path, clock)
+    qtbot.addWidget(win)
+    win.show()
+    texts = [label.text() for label in win.findChildren(QLabel) if label.isVisible()]
+    assert "Your history cannot be read right now." in texts
+    assert any("damaged" in text for text in texts)
+    assert "No sessions yet." not in texts
+    assert not any(
+        b.text() == "Start breathing" and b.isVisible() for b in win.findChildren(QPushButton)
+    )
+
+
 # --- filters ---------------------------------------------------------------------------------
 
 
@@ -367,8 +382,40 @@ def test_refresh_shows_a_session_the_app_just_saved(window: HistoryWindow, db_pa
     assert combo(window, "Rhythm").findData("6-6") > 0
 
 
+def test_closing_lets_go_of_the_database_and_showing_reads_again(
+    qtbot: QtBot, window: HistoryWindow, db_path: Path
+) -> None:
+    window.close()
+    save(db_path, session(NOW - timedelta(minutes=5)))
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.model.rowCount() == 26
+
+
 def loaded(window: HistoryWindow) -> Overview | None:
     return window.overview
+
+
+def test_refresh_keeps_the_chosen_session(window: HistoryWindow, db_path: Path) -> None:
+    window.table.selectRow(3)
+    chosen = window.model.session_id(3)
+    save(db_path, session(NOW - timedelta(minutes=5)))
+    window.refresh()
+    assert window.selected_rows() == [4]
+    assert window.model.session_id(4) == chosen
+
+
+def test_a_hidden_window_reads_again_when_shown(
+    qtbot: QtBot, window: HistoryWindow, db_path: Path
+) -> None:
+    window.hide()
+    save(db_path, session(NOW - timedelta(minutes=5)))
+    reads = window.model.page_reads
+    window.refresh()  # hidden: nothing is read now
+    assert window.model.rowCount() == 25 and window.model.page_reads == reads
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.model.rowCount() == 26
 
 
 def test_the_overview_loads_in_the_background(qtbot: QtBot, window: HistoryWindow) -> None:

@@ -137,12 +137,6 @@ def test_loading_settings_emits_nothing(page: ReminderSettingsPage) -> None:
     assert seen == [replace(other, snooze_minutes=20)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _retranslate clears the style combo while signals are live, so a "
-    "LanguageChange calls _emit with currentData() None (ValueError in the slot) and "
-    "then emits a spurious changed(); the same in GeneralSettingsPage (theme combo)",
-)
 def test_a_language_change_emits_nothing(qtbot: QtBot, page: ReminderSettingsPage) -> None:
     page.style_choice.setCurrentIndex(page.style_choice.findData("notification"))
     seen = collected(page)
@@ -210,11 +204,6 @@ def test_a_held_back_edit_is_not_passed_on(dialog: SettingsDialog) -> None:
     assert not dialog.reminders.note.isHidden()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: GeneralSettingsPage._retranslate clears the theme combo while signals "
-    "are live: Theme(None) raises in _emit, then a spurious changed() follows",
-)
 def test_a_language_change_in_the_dialog_emits_nothing(
     qtbot: QtBot, dialog: SettingsDialog
 ) -> None:

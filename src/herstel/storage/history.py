@@ -675,6 +675,24 @@ class HistoryStore:
         )
         return [_row(r) for r in self._rows(sql, (offset, offset + limit))]
 
+    def position(self, query: HistoryQuery, session_id: str) -> int | None:
+        """Where a session is in the query's order (0 = first), or None when not shown."""
+        if self._connect() is None:
+            return None
+        if self.uses_snapshot(query):
+            self._ensure_snapshot(query)
+            rows = self._rows(f"SELECT pos FROM {_SNAPSHOT} WHERE id = ?", (session_id,))
+            return int(rows[0][0]) - 1 if rows else None
+        found = self._rows("SELECT started_at_utc FROM sessions WHERE id = ?", (session_id,))
+        if not found:
+            return None
+        before = ">" if query.descending else "<"
+        rows = self._rows(
+            f"SELECT count(*) FROM sessions AS s WHERE (s.started_at_utc, s.id) {before} (?, ?)",
+            (found[0][0], session_id),
+        )
+        return int(rows[0][0])
+
     def row(self, session_id: str) -> HistoryRow | None:
         """One session by id."""
         rows = self._rows(

@@ -497,13 +497,17 @@ class MinutesChart(Chart):
         day, minutes, sessions = values[index]
         locale = QLocale()
         if self._per_week:
-            text = self.tr("Week of {day}: {minutes} min in {sessions} sessions")
             when = _short_date(day, locale)
+            if sessions == 1:
+                text = self.tr("Week of {day}: {minutes} min in 1 session")
+            else:
+                text = self.tr("Week of {day}: {minutes} min in {sessions} sessions")
         else:
-            text = self.tr("{day}: {minutes} min in {sessions} sessions")
             when = _day_name(day, locale)
-        if sessions == 1:
-            text = text.replace("{sessions} sessions", self.tr("1 session"))
+            if sessions == 1:
+                text = self.tr("{day}: {minutes} min in 1 session")
+            else:
+                text = self.tr("{day}: {minutes} min in {sessions} sessions")
         return fill(text, day=when, minutes=_number(minutes, locale), sessions=sessions)
 
     def total_minutes(self) -> int:
@@ -553,6 +557,7 @@ class SignalTrendChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._weeks: list[SignalWeek] = []
+        self._today: date | None = None
         self._panels: list[QRectF] = []
         self._plots: list[QRectF] = []
         self._legend = QRectF()
@@ -563,8 +568,10 @@ class SignalTrendChart(Chart):
     def sizeHint(self) -> QSize:
         return QSize(640, 320)
 
-    def set_data(self, weeks: Sequence[SignalWeek]) -> None:
+    def set_data(self, weeks: Sequence[SignalWeek], today: date | None = None) -> None:
+        """Weekly means, oldest first; ``today`` ends the span named in the key."""
         self._weeks = list(weeks)
+        self._today = today
         self._changed()
 
     def _items(self) -> int:
@@ -719,11 +726,15 @@ class SignalTrendChart(Chart):
             span = fill(
                 self.tr("Weekly average, 0–6\n{first} – {last}"),
                 first=_short_date(self._weeks[0].week, locale),
-                last=_short_date(self._weeks[-1].week + timedelta(days=6), locale),
+                last=_short_date(self._span_end(), locale),
             )
             for part in span.split("\n"):
                 painter.drawText(QPointF(box.left(), y + 4), part)
                 y += metrics.height()
+
+    def _span_end(self) -> date:
+        end = self._weeks[-1].week + timedelta(days=6)
+        return min(end, self._today) if self._today is not None else end
 
     def _hit(self, pos: QPointF) -> int | None:
         if not self._weeks:
@@ -811,7 +822,7 @@ class SignalTrendChart(Chart):
                     for w in self._weeks
                 )
                 text += fill(
-                    self.tr(", on average {change} after than before ({paired} sessions)"),
+                    self.tr(", {change} on average compared with before ({paired} sessions)"),
                     change=_signed(total / paired, locale),
                     paired=paired,
                 )
@@ -1095,14 +1106,15 @@ class CalendarStrip(Chart):
                 - 1
             )
             painter.drawText(QPointF(0, y), letter)
-        # Month names above the week in which each month starts.
-        last_right = -math.inf
-        for day, rect in self._cells:
-            if day.day == 1 or (day == self._first):
-                label = locale.toString(qdate(day), "MMM")
-                if rect.left() >= last_right + 6:
-                    painter.drawText(QPointF(rect.left(), metrics.ascent()), label)
-                    last_right = rect.left() + metrics.horizontalAdvance(label)
+        # Month names above the week in which each month starts; placed from the
+        # right, so a partial first month gives way to the next when they crowd.
+        starts = [(day, rect) for day, rect in self._cells if day.day == 1 or day == self._first]
+        next_left = math.inf
+        for day, rect in reversed(starts):
+            label = locale.toString(qdate(day), "MMM")
+            if rect.left() + metrics.horizontalAdvance(label) + 6 <= next_left:
+                painter.drawText(QPointF(rect.left(), metrics.ascent()), label)
+                next_left = rect.left()
         painter.setPen(Qt.PenStyle.NoPen)
         radius = max(2.0, self._cell / 4)
         for day, rect in self._cells:
@@ -1165,9 +1177,10 @@ class CalendarStrip(Chart):
         sessions = self._sessions.get(day, 0)
         if sessions == 0:
             return fill(self.tr("{day}: no breathing"), day=_day_name(day, locale))
-        text = self.tr("{day}: {minutes} min in {sessions} sessions")
         if sessions == 1:
-            text = text.replace("{sessions} sessions", self.tr("1 session"))
+            text = self.tr("{day}: {minutes} min in 1 session")
+        else:
+            text = self.tr("{day}: {minutes} min in {sessions} sessions")
         return fill(
             text,
             day=_day_name(day, locale),

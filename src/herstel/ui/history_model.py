@@ -24,6 +24,7 @@ from enum import IntEnum
 from typing import Final
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -95,58 +96,75 @@ def fill(text: str, **values: object) -> str:
     return text
 
 
+_WORDS: Final = "HistoryText"
+"""The translation context of the words below (marked for lupdate, translated on use)."""
+
+_SIGNAL_NAMES: Final[dict[checkin.Signal, object]] = {
+    checkin.Signal.BREATHING: QT_TRANSLATE_NOOP("HistoryText", "Breathing calm"),
+    checkin.Signal.BODY: QT_TRANSLATE_NOOP("HistoryText", "Body light"),
+    checkin.Signal.HEAD: QT_TRANSLATE_NOOP("HistoryText", "Head clear"),
+    checkin.Signal.ENERGY: QT_TRANSLATE_NOOP("HistoryText", "Energy"),
+    checkin.Signal.MUSCLES: QT_TRANSLATE_NOOP("HistoryText", "Muscles relaxed"),
+    checkin.Signal.MOOD: QT_TRANSLATE_NOOP("HistoryText", "Mood steady"),
+    checkin.Signal.SLEEP: QT_TRANSLATE_NOOP("HistoryText", "Sleep"),
+}
+_LEVEL_NAMES: Final[dict[SignalLevel, object]] = {
+    SignalLevel.PRESENT: QT_TRANSLATE_NOOP("HistoryText", "present"),
+    SignalLevel.PARTLY: QT_TRANSLATE_NOOP("HistoryText", "partly"),
+    SignalLevel.ABSENT: QT_TRANSLATE_NOOP("HistoryText", "absent"),
+    SignalLevel.NOT_ASKED: QT_TRANSLATE_NOOP("HistoryText", "not answered"),
+}
+_ENDED: Final[dict[str, object]] = {
+    EndedHow.COMPLETED.value: QT_TRANSLATE_NOOP("HistoryText", "Completed"),
+    EndedHow.STOPPED.value: QT_TRANSLATE_NOOP("HistoryText", "Stopped"),
+    EndedHow.DIZZY.value: QT_TRANSLATE_NOOP("HistoryText", "Felt dizzy"),
+}
+_TRIGGERS: Final[dict[str, object]] = {
+    Trigger.WINDOW.value: QT_TRANSLATE_NOOP("HistoryText", "Start button"),
+    Trigger.REMINDER.value: QT_TRANSLATE_NOOP("HistoryText", "Reminder"),
+    Trigger.CLI.value: QT_TRANSLATE_NOOP("HistoryText", "Command line"),
+}
+_CHANGES: Final[dict[int, object]] = {
+    1: QT_TRANSLATE_NOOP("HistoryText", "Much worse"),
+    2: QT_TRANSLATE_NOOP("HistoryText", "A bit worse"),
+    3: QT_TRANSLATE_NOOP("HistoryText", "The same"),
+    4: QT_TRANSLATE_NOOP("HistoryText", "A bit better"),
+    5: QT_TRANSLATE_NOOP("HistoryText", "Much better"),
+}
+
+
+def _word(text: object) -> str:
+    """A marked text, translated now (QT_TRANSLATE_NOOP hands back the text itself)."""
+    return QCoreApplication.translate(_WORDS, str(text))
+
+
 def signal_name(signal: checkin.Signal) -> str:
     """A signal's short name, as a column or a chart title ("Head clear")."""
-    names = {
-        checkin.Signal.BREATHING: QCoreApplication.translate("HistoryText", "Breathing calm"),
-        checkin.Signal.BODY: QCoreApplication.translate("HistoryText", "Body light"),
-        checkin.Signal.HEAD: QCoreApplication.translate("HistoryText", "Head clear"),
-        checkin.Signal.ENERGY: QCoreApplication.translate("HistoryText", "Energy"),
-        checkin.Signal.MUSCLES: QCoreApplication.translate("HistoryText", "Muscles relaxed"),
-        checkin.Signal.MOOD: QCoreApplication.translate("HistoryText", "Mood steady"),
-        checkin.Signal.SLEEP: QCoreApplication.translate("HistoryText", "Sleep"),
-    }
-    return names[signal]
+    return _word(_SIGNAL_NAMES[signal])
 
 
 def level_name(value: SignalLevel) -> str:
-    names = {
-        SignalLevel.PRESENT: QCoreApplication.translate("HistoryText", "present"),
-        SignalLevel.PARTLY: QCoreApplication.translate("HistoryText", "partly"),
-        SignalLevel.ABSENT: QCoreApplication.translate("HistoryText", "absent"),
-        SignalLevel.NOT_ASKED: QCoreApplication.translate("HistoryText", "not answered"),
-    }
-    return names[value]
+    return _word(_LEVEL_NAMES[value])
 
 
 def ended_text(ended_how: str) -> str:
-    names = {
-        EndedHow.COMPLETED.value: QCoreApplication.translate("HistoryText", "Completed"),
-        EndedHow.STOPPED.value: QCoreApplication.translate("HistoryText", "Stopped"),
-        EndedHow.DIZZY.value: QCoreApplication.translate("HistoryText", "Felt dizzy"),
-    }
-    return names.get(ended_how, ended_how)
+    """How a session ended, in words (an unknown stored value is shown as it is)."""
+    known = _ENDED.get(ended_how)
+    return ended_how if known is None else _word(known)
 
 
 def trigger_text(trigger: str) -> str:
-    names = {
-        Trigger.WINDOW.value: QCoreApplication.translate("HistoryText", "Start button"),
-        Trigger.REMINDER.value: QCoreApplication.translate("HistoryText", "Reminder"),
-        Trigger.CLI.value: QCoreApplication.translate("HistoryText", "Command line"),
-    }
-    return names.get(trigger, trigger)
+    """What started a session, in words."""
+    known = _TRIGGERS.get(trigger)
+    return trigger if known is None else _word(known)
 
 
 def change_text(change: int | None) -> str:
     """The global change answer in words; empty when not answered."""
-    names = {
-        1: QCoreApplication.translate("HistoryText", "Much worse"),
-        2: QCoreApplication.translate("HistoryText", "A bit worse"),
-        3: QCoreApplication.translate("HistoryText", "The same"),
-        4: QCoreApplication.translate("HistoryText", "A bit better"),
-        5: QCoreApplication.translate("HistoryText", "Much better"),
-    }
-    return "" if change is None else names.get(change, str(change))
+    if change is None:
+        return ""
+    known = _CHANGES.get(change)
+    return str(change) if known is None else _word(known)
 
 
 def clock_text(seconds: float) -> str:
@@ -188,15 +206,11 @@ def answers_text(values: Sequence[int | None] | None) -> str:
     """ "Breathing calm 5, Body light 4, …" for six answers (None: not answered)."""
     if values is None:
         return ""
-    parts = []
-    for signal, value in zip(SIGNAL_ITEMS, values, strict=True):
-        shown = (
-            QCoreApplication.translate("HistoryText", "not answered")
-            if value is None
-            else str(value)
-        )
-        parts.append(f"{signal_name(signal)} {shown}")
-    return ", ".join(parts)
+    missing = _word(_LEVEL_NAMES[SignalLevel.NOT_ASKED])
+    return ", ".join(
+        f"{signal_name(signal)} {missing if value is None else value}"
+        for signal, value in zip(SIGNAL_ITEMS, values, strict=True)
+    )
 
 
 # --- the model --------------------------------------------------------------------------------
@@ -332,6 +346,14 @@ class SessionTableModel(QAbstractTableModel):
         cells = self._cells(row)
         return None if cells is None else cells.row
 
+    def row_of(self, session_id: str) -> int | None:
+        """The row showing a session, or None when the filter hides it."""
+        try:
+            return self._store.position(self._query, session_id)
+        except (sqlite3.Error, StorageError, OSError) as error:
+            self._failed(error)
+            return None
+
     def session_id(self, row: int) -> str | None:
         cells = self._cells(row)
         return None if cells is None else cells.row.id
@@ -381,7 +403,9 @@ class SessionTableModel(QAbstractTableModel):
             ended,
             fill(self.tr("Started from: {trigger}"), trigger=trigger),
             signals_long.replace("\n", ". "),
-            fill(self.tr("Change: {change}"), change=change) if change else self.tr("No change"),
+            fill(self.tr("Change: {change}"), change=change)
+            if change
+            else self.tr("Change not answered"),
         )
         return _Cells(row, display, tooltip, accessible, levels)
 

@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Final, Literal
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDate,
     QEvent,
     QItemSelection,
@@ -52,6 +54,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QCloseEvent,
     QColor,
     QFont,
@@ -208,56 +212,70 @@ def write_export(db_path: Path, target: Path, kind: ExportFormat, now_iso: str) 
 # --- words for insights ------------------------------------------------------------------------
 
 
-def _better(window: QWidget, signal: checkin.Signal) -> str:
-    phrases = {
-        checkin.Signal.BREATHING: window.tr("Your breathing felt calmer"),
-        checkin.Signal.BODY: window.tr("Your body felt lighter"),
-        checkin.Signal.HEAD: window.tr("Your head felt clearer"),
-        checkin.Signal.ENERGY: window.tr("You had more energy"),
-        checkin.Signal.MUSCLES: window.tr("Your muscles felt more relaxed"),
-        checkin.Signal.MOOD: window.tr("Your mood was steadier"),
-        checkin.Signal.SLEEP: window.tr("You slept better"),
-    }
-    return phrases[signal]
+_INSIGHTS: Final = "HistoryInsights"
+"""The translation context of the insight sentences."""
+
+_BETTER: Final[dict[checkin.Signal, object]] = {
+    checkin.Signal.BREATHING: QT_TRANSLATE_NOOP("HistoryInsights", "Your breathing felt calmer"),
+    checkin.Signal.BODY: QT_TRANSLATE_NOOP("HistoryInsights", "Your body felt lighter"),
+    checkin.Signal.HEAD: QT_TRANSLATE_NOOP("HistoryInsights", "Your head felt clearer"),
+    checkin.Signal.ENERGY: QT_TRANSLATE_NOOP("HistoryInsights", "You had more energy"),
+    checkin.Signal.MUSCLES: QT_TRANSLATE_NOOP("HistoryInsights", "Your muscles felt more relaxed"),
+    checkin.Signal.MOOD: QT_TRANSLATE_NOOP("HistoryInsights", "Your mood was steadier"),
+    checkin.Signal.SLEEP: QT_TRANSLATE_NOOP("HistoryInsights", "You slept better"),
+}
+_ABSENT: Final[dict[checkin.Signal, object]] = {
+    checkin.Signal.BREATHING: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "Your breathing did not feel calm"
+    ),
+    checkin.Signal.BODY: QT_TRANSLATE_NOOP("HistoryInsights", "Your body did not feel light"),
+    checkin.Signal.HEAD: QT_TRANSLATE_NOOP("HistoryInsights", "Your head did not feel clear"),
+    checkin.Signal.ENERGY: QT_TRANSLATE_NOOP("HistoryInsights", "Your energy was low"),
+    checkin.Signal.MUSCLES: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "Your muscles did not feel relaxed"
+    ),
+    checkin.Signal.MOOD: QT_TRANSLATE_NOOP("HistoryInsights", "Your mood did not feel steady"),
+    checkin.Signal.SLEEP: QT_TRANSLATE_NOOP("HistoryInsights", "You did not sleep well"),
+}
+_STRATEGIES: Final[dict[Strategy, object]] = {
+    Strategy.BREATHING_RHYTHM: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "a few minutes of this breathing rhythm"
+    ),
+    Strategy.SLEEP_SCHEDULE: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "going to bed and getting up at fixed times"
+    ),
+    Strategy.NOURISHING_FOOD: QT_TRANSLATE_NOOP("HistoryInsights", "regular, nourishing meals"),
+    Strategy.REST_PACE_MOVEMENT: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "gentle movement at rest pace"
+    ),
+    Strategy.MENTAL_QUIET: QT_TRANSLATE_NOOP("HistoryInsights", "a moment of mental quiet"),
+    Strategy.SOCIAL_REST: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "time with people who are easy to be with"
+    ),
+    Strategy.OFFLINE_EVENING: QT_TRANSLATE_NOOP(
+        "HistoryInsights", "an offline evening, with the breathing rhythm before bed"
+    ),
+    Strategy.WALK_OUTSIDE: QT_TRANSLATE_NOOP("HistoryInsights", "a walk outside"),
+}
 
 
-def _absent(window: QWidget, signal: checkin.Signal) -> str:
-    phrases = {
-        checkin.Signal.BREATHING: window.tr("Your breathing did not feel calm"),
-        checkin.Signal.BODY: window.tr("Your body did not feel light"),
-        checkin.Signal.HEAD: window.tr("Your head did not feel clear"),
-        checkin.Signal.ENERGY: window.tr("Your energy was low"),
-        checkin.Signal.MUSCLES: window.tr("Your muscles did not feel relaxed"),
-        checkin.Signal.MOOD: window.tr("Your mood did not feel steady"),
-        checkin.Signal.SLEEP: window.tr("You did not sleep well"),
-    }
-    return phrases[signal]
+def _say(text: object) -> str:
+    return QCoreApplication.translate(_INSIGHTS, str(text))
 
 
-def _strategy(window: QWidget, strategy: Strategy) -> str:
-    phrases = {
-        Strategy.BREATHING_RHYTHM: window.tr("a few minutes of this breathing rhythm"),
-        Strategy.SLEEP_SCHEDULE: window.tr("going to bed and getting up at fixed times"),
-        Strategy.NOURISHING_FOOD: window.tr("regular, nourishing meals"),
-        Strategy.REST_PACE_MOVEMENT: window.tr("gentle movement at rest pace"),
-        Strategy.MENTAL_QUIET: window.tr("a moment of mental quiet"),
-        Strategy.SOCIAL_REST: window.tr("time with people who are easy to be with"),
-        Strategy.OFFLINE_EVENING: window.tr(
-            "an offline evening, with the breathing rhythm before bed"
-        ),
-        Strategy.WALK_OUTSIDE: window.tr("a walk outside"),
-    }
-    return phrases[strategy]
-
-
-def insight_text(window: QWidget, insight: Insight) -> str:
+def insight_text(insight: Insight) -> str:
     """One insight in plain words, with its counts."""
     if insight.kind is InsightKind.ABSENT:
         count = insight.counts[0]
-        helps = window.tr(" and ").join(_strategy(window, s) for s in insight.strategies)
+        helps = QCoreApplication.translate("HistoryInsights", " and ").join(
+            _say(_STRATEGIES[s]) for s in insight.strategies
+        )
         return fill(
-            window.tr("{signal} in {absent} of your last {checks} checks. What may help: {help}."),
-            signal=_absent(window, insight.signal),
+            QCoreApplication.translate(
+                "HistoryInsights",
+                "{signal} in {absent} of your last {checks} checks. What may help: {help}.",
+            ),
+            signal=_say(_ABSENT[insight.signal]),
             absent=count.hits,
             checks=count.checks,
             help=helps,
@@ -265,44 +283,51 @@ def insight_text(window: QWidget, insight: Insight) -> str:
     better, worse = insight.groups
     a, b = insight.counts
     counts = fill(
-        window.tr("present in {a} of {n} checks, against {b} of {m}"),
+        QCoreApplication.translate(
+            "HistoryInsights", "present in {a} of {n} checks, against {b} of {m}"
+        ),
         a=a.hits,
         n=a.checks,
         b=b.hits,
         m=b.checks,
     )
     if insight.kind is InsightKind.PATTERN:
-        template = window.tr(
-            "{better} after {first} sessions than after {second} sessions ({counts})."
+        template = QCoreApplication.translate(
+            "HistoryInsights",
+            "{better} after {first} sessions than after {second} sessions ({counts}).",
         )
         return fill(
             template,
-            better=_better(window, insight.signal),
+            better=_say(_BETTER[insight.signal]),
             first=better.pattern,
             second=worse.pattern,
             counts=counts,
         )
     if better.pattern is not None:
         if better.long:
-            template = window.tr(
+            template = QCoreApplication.translate(
+                "HistoryInsights",
                 "{better} after {pattern} sessions of 5 minutes or more than after "
-                "shorter ones ({counts})."
+                "shorter ones ({counts}).",
             )
         else:
-            template = window.tr(
+            template = QCoreApplication.translate(
+                "HistoryInsights",
                 "{better} after shorter {pattern} sessions than after ones of 5 minutes "
-                "or more ({counts})."
+                "or more ({counts}).",
             )
     elif better.long:
-        template = window.tr(
-            "{better} after sessions of 5 minutes or more than after shorter ones ({counts})."
+        template = QCoreApplication.translate(
+            "HistoryInsights",
+            "{better} after sessions of 5 minutes or more than after shorter ones ({counts}).",
         )
     else:
-        template = window.tr(
-            "{better} after shorter sessions than after ones of 5 minutes or more ({counts})."
+        template = QCoreApplication.translate(
+            "HistoryInsights",
+            "{better} after shorter sessions than after ones of 5 minutes or more ({counts}).",
         )
     return fill(
-        template, better=_better(window, insight.signal), pattern=better.pattern, counts=counts
+        template, better=_say(_BETTER[insight.signal]), pattern=better.pattern, counts=counts
     )
 
 
@@ -434,6 +459,8 @@ class HistoryWindow(QWidget):
         self._overview_dirty = True
         self._overview: Overview | None = None
         self._insight_lines: list[str] = []
+        self._shown_once = False
+        self._stale = False
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
@@ -463,13 +490,26 @@ class HistoryWindow(QWidget):
         return self._overview
 
     def refresh(self) -> None:
-        """Read the history again (the app calls this after saving a session)."""
+        """Read the history again (the app calls this after saving a session).
+
+        While the window is hidden this only notes that it is out of date; it is
+        read again when it is shown. The chosen session stays chosen.
+        """
+        if not self.isVisible() and self._shown_once:
+            self._stale = True
+            return
+        self._stale = False
+        rows = self.selected_rows()
+        chosen = self._model.session_id(rows[0]) if len(rows) == 1 else None
+        failure: str | None = None
         try:
             per_pattern = self._store.pattern_totals()  # one scan: the totals and the rhythms
             span = self._store.date_span()
         except _STORAGE_ERRORS as error:
-            self._show_error(str(error))
+            log.error("history: cannot read %s: %s", self._db_path, error)
+            failure = str(error)
             per_pattern, span = [], None
+        self._show_failure(failure)
         count = sum(n for _, n, _ in per_pattern)
         seconds = sum(sec for _, _, sec in per_pattern)
         patterns = [(p, n) for p, n, _ in per_pattern]
@@ -482,10 +522,27 @@ class HistoryWindow(QWidget):
         self._export_csv.setVisible(not empty)
         self._export_json.setVisible(not empty)
         self._update_no_match()
+        if chosen is not None:
+            row = self._model.row_of(chosen)
+            if row is not None:
+                self._table.selectRow(row)
         self._show_selection()
         self._overview_dirty = True
         if not empty and self._tabs.currentWidget() is self._overview_page and self.isVisible():
             self.load_overview()
+
+    def _show_failure(self, reason: str | None) -> None:
+        """The empty page says why nothing shows when the history cannot be read."""
+        if reason is None:
+            self._empty_title.setText(self.tr("No sessions yet."))
+            self._empty_body.setText(
+                self.tr("Your breathing breaks will appear here, with how you felt afterwards.")
+            )
+            self._start.show()
+            return
+        self._empty_title.setText(self.tr("Your history cannot be read right now."))
+        self._empty_body.setText(reason)
+        self._start.hide()
 
     def load_overview(self) -> None:
         """Aggregate the overview's numbers on a worker thread; the charts follow."""
@@ -515,7 +572,7 @@ class HistoryWindow(QWidget):
         self._overview_status.hide()
         self._calendar.set_data(overview.days, overview.today, overview.streak)
         self._minutes.set_data(overview.last_days, overview.weeks)
-        self._signals.set_data(overview.signals)
+        self._signals.set_data(overview.signals, overview.today)
         self._adherence.set_data(overview.adherence)
         self._streak.setText(self._streak_text(overview.streak))
         self._show_insights(overview)
@@ -555,12 +612,16 @@ class HistoryWindow(QWidget):
         if self._exporting:
             return
         self._exporting = True
+        self._export_csv.setEnabled(False)
+        self._export_json.setEnabled(False)
         self._set_status(self.tr("Exporting…"))
         now = self._clock.now().isoformat()
         db_path = self._db_path
 
         def done(result: object) -> None:
             self._exporting = False
+            self._export_csv.setEnabled(True)
+            self._export_json.setEnabled(True)
             if isinstance(result, BaseException):
                 reason = getattr(result, "strerror", None) or str(result)
                 log.error("history: export to %s failed: %s", target, result)
@@ -648,7 +709,7 @@ class HistoryWindow(QWidget):
             mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(mark)
             layout.addSpacing(6)
-        title = QLabel(self.tr("No sessions yet."), page)
+        title = QLabel(page)
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
@@ -656,10 +717,7 @@ class HistoryWindow(QWidget):
         font.setWeight(QFont.Weight.Light)
         title.setFont(font)
         layout.addWidget(title)
-        body = QLabel(
-            self.tr("Your breathing breaks will appear here, with how you felt afterwards."),
-            page,
-        )
+        body = QLabel(page)
         body.setObjectName("emptyBody")
         body.setProperty("role", "muted")
         body.setWordWrap(True)
@@ -1050,7 +1108,7 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
             )
         else:
             found = find_insights(groups, overview.recent)
-            lines = [insight_text(self, i) for i in found] or [
+            lines = [insight_text(i) for i in found] or [
                 self.tr(
                     "Nothing stands out yet: no difference between your sessions is large "
                     "enough to mention."
@@ -1126,7 +1184,12 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
         """Filter by dates (None: no limit on that side); what the date fields do."""
         if first is None and last is None:
             self._dates_touched = False
-            self._show_span(self._store.date_span())
+            try:
+                span = self._store.date_span()
+            except _STORAGE_ERRORS as error:
+                self._show_error(str(error))
+                span = None
+            self._show_span(span)
             self._filter_changed()
             return
         self._dates_touched = True
@@ -1381,6 +1444,7 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
         )
         self._undo_bar.show()
         self._undo_timer.start()
+        self._announce(self._undo_label.text())
 
     @property
     def undo_available(self) -> bool:
@@ -1426,6 +1490,10 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
     def _export_dialog_closed(self, _result: int) -> None:
         self._export_dialog = None
 
+    def _announce(self, text: str) -> None:
+        """Say it to assistive technology too (the undo bar is not focused)."""
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._undo_bar, text))
+
     def _set_status(self, text: str, *, warning: bool = False) -> None:
         self._status.setProperty("role", "warning" if warning else "muted")
         self._status.style().unpolish(self._status)
@@ -1440,6 +1508,9 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._shown_once = True
+        if self._stale:
+            self.refresh()
         if self._pages.currentWidget() is self._empty:
             self._start.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         elif self._tabs.currentWidget() is self._sessions_page:
@@ -1448,9 +1519,12 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
             self.load_overview()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """The delete stays, and the connection is let go (it reopens when shown again)."""
         self.dismiss_undo()
         if self._confirm is not None:
             self._confirm.close()
+        self._store.close()
+        self._stale = True
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -18,7 +18,7 @@ MARGIN = 24
 
 
 class ReminderPrompt(QWidget):
-    """``answered(Outcome)`` is emitted exactly once: a button, or missed on timeout/close."""
+    """Emits ``answered(Outcome)`` exactly once: a button; missed on timeout; skipped on close."""
 
     answered = Signal(object)
 
@@ -41,6 +41,7 @@ class ReminderPrompt(QWidget):
         self._text.setWordWrap(True)
         self.start_button = QPushButton()
         self.start_button.setObjectName("primarySmall")
+        self.start_button.setDefault(True)  # Enter starts, once the user gives it focus
         self.snooze_button = QPushButton()
         self.skip_button = QPushButton()
         self.skip_button.setProperty("quiet", True)

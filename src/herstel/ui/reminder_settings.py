@@ -159,6 +159,14 @@ class ReminderSettingsPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        # Refilling the combo boxes must not look like the user changing them.
+        loading, self._loading = self._loading, True
+        try:
+            self._retranslate_texts()
+        finally:
+            self._loading = loading
+
+    def _retranslate_texts(self) -> None:
         self.enabled.setText(self.tr("Remind me to take breathing breaks"))
         self._labels[0].setText(self.tr("&Every"))
         self.interval.setSuffix(self.tr(" min after my last break"))

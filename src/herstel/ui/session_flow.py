@@ -53,6 +53,9 @@ class SessionFlow(QObject):
         controller.session_ended.connect(self._session_ended)
 
     def start(self, plan: SessionPlan, trigger: Trigger, *, no_check: bool) -> None:
+        log.info(
+            "session starting: %s, %d breaths, from %s", plan.pattern.label, plan.breaths, trigger
+        )
         settings = self._settings()
         self._ask_after = settings.check_after and not no_check
         self._before = None

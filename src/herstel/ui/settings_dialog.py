@@ -83,6 +83,14 @@ class GeneralSettingsPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
+        # Refilling the combo boxes must not look like the user changing them.
+        loading, self._loading = self._loading, True
+        try:
+            self._retranslate_texts()
+        finally:
+            self._loading = loading
+
+    def _retranslate_texts(self) -> None:
         self._theme_label.setText(self.tr("&Appearance"))
         current = self.theme.currentData()
         self.theme.clear()
