@@ -29,7 +29,7 @@ def time_launch(cmd: list[str], env: dict[str, str]) -> float:
     try:
         return wait_visible_window(process.pid, env) - start
     finally:
-        process.terminate()
+        process.kill()  # the bare app has no SIGTERM handling under its Qt loop
         process.wait(timeout=10)
 
 
