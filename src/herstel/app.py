@@ -284,23 +284,21 @@ class Herstel:
 
     def open_history(self) -> None:
         from herstel.ui.history_window import HistoryWindow
+        from herstel.ui.session_window import bring_to_front
 
         if self._history is None:
             self._history = HistoryWindow(self.paths.database, self.clock)
             self._history.start_requested.connect(self.start_from_window)
-        self._history.show()
-        self._history.raise_()
-        self._history.activateWindow()
+        bring_to_front(self._history)
 
     def open_settings(self) -> None:
+        from herstel.ui.session_window import bring_to_front
         from herstel.ui.settings_dialog import SettingsDialog
 
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(self.settings)
             self._settings_dialog.changed.connect(self.update_settings)
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
-        self._settings_dialog.activateWindow()
+        bring_to_front(self._settings_dialog)
 
     def refresh_today(self) -> None:
         now = self.clock.now()
