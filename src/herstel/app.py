@@ -275,11 +275,11 @@ class Herstel:
     # -- windows ----------------------------------------------------------------------
 
     def show_home(self) -> None:
+        from herstel.ui.session_window import bring_to_front
+
         if self.home.isMinimized():
             self.home.showNormal()
-        self.home.show()
-        self.home.raise_()
-        self.home.activateWindow()
+        bring_to_front(self.home)
         log.info("main window shown")
 
     def open_history(self) -> None:

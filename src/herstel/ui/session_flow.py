@@ -115,6 +115,7 @@ class SessionFlow(QObject):
 
     def _checked(self, record: SessionRecord, result: CheckResult, window: SessionWindow) -> None:
         self._save(record, result, result.status)
+        log.info("session %s check %s", record.id, result.status.value)
         self.checked.emit(record)
         if result.status is CheckStatus.SKIPPED or result.answers is None:
             window.close()
@@ -134,3 +135,4 @@ class SessionFlow(QObject):
         )
         page.done.connect(window.close)
         window.show_end_page(page)
+        log.info("result shown: %d suggestion(s)", len(shown.suggestions))
