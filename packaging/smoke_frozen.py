@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import NoReturn
 
-WINDOW_SHOWN = "main window shown"
-START_TIMEOUT = 60.0
+from smoke_common import wait_for_window
+
 APP_ID = "io.github.herstel.Herstel"
 ROOT = Path(__file__).resolve().parent.parent
 DUTCH_CATALOGUE = ROOT / "resources" / "translations" / "herstel_nl.ts"
@@ -42,7 +41,7 @@ RESOURCES_IN_BUNDLE = (
 LEFT_OUT = ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt6Pdf", "Qt6Multimedia", "Qt6Designer")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"smoke_frozen: FAILED: {message}", file=sys.stderr)
     sys.exit(1)
 
@@ -112,29 +111,6 @@ def check_desktop_integration(program: Path, work: Path, env: dict[str, str]) ->
     say("herstel desktop install/remove work")
 
 
-def wait_for_window(program: Path, work: Path, env: dict[str, str]) -> None:
-    data = work / "app-data"
-    log = data / "logs" / "herstel.log"
-    app = subprocess.Popen([str(program), "--data-dir", str(data)], cwd=work, env=env)
-    deadline = time.monotonic() + START_TIMEOUT
-    try:
-        while time.monotonic() < deadline:
-            if log.exists() and WINDOW_SHOWN in log.read_text(encoding="utf-8"):
-                break
-            if app.poll() is not None:
-                fail(f"the app exited early with code {app.returncode}")
-            time.sleep(0.1)  # polling a child process from outside, not timing logic
-        else:
-            fail(f"no '{WINDOW_SHOWN}' in {log} within {START_TIMEOUT:.0f} s")
-        app.send_signal(signal.SIGTERM)
-        code = app.wait(timeout=20)
-        if code != 0:
-            fail(f"the app exited {code} after SIGTERM")
-    finally:
-        if app.poll() is None:
-            app.kill()
-
-
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -157,7 +133,7 @@ def main() -> None:
             fail("about does not name the licence")
         check_dutch(program, work, env)
         check_desktop_integration(program, work, env)
-        wait_for_window(program, work, env)
+        wait_for_window(program, work, env, fail)
     size = folder_size(app_dir)
     say(f"the frozen app works outside the source tree ({size / 2**20:.1f} MiB in {app_dir})")
 

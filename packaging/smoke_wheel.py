@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 import venv
 import zipfile
 from pathlib import Path
+from typing import NoReturn
 
-WINDOW_SHOWN = "main window shown"
-START_TIMEOUT = 60.0
+from smoke_common import wait_for_window
+
 APP_ID = "io.github.herstel.Herstel"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 DESKTOP_ROUND_TRIP = """
@@ -39,7 +38,7 @@ print("\\n".join(map(str, written)))
 """
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"smoke_wheel: FAILED: {message}", file=sys.stderr)
     sys.exit(1)
 
@@ -49,29 +48,6 @@ def check(cmd: list[str], cwd: Path, env: dict[str, str], expect_code: int = 0) 
     if result.returncode != expect_code:
         fail(f"{' '.join(cmd)} exited {result.returncode}: {result.stderr.strip()[-500:]}")
     return result.stdout + result.stderr
-
-
-def wait_for_window(herstel: Path, work: Path, env: dict[str, str]) -> None:
-    data = work / "app-data"
-    log = data / "logs" / "herstel.log"
-    app = subprocess.Popen([str(herstel), "--data-dir", str(data)], cwd=work, env=env)
-    deadline = time.monotonic() + START_TIMEOUT
-    try:
-        while time.monotonic() < deadline:
-            if log.exists() and WINDOW_SHOWN in log.read_text(encoding="utf-8"):
-                break
-            if app.poll() is not None:
-                fail(f"the app exited early with code {app.returncode}")
-            time.sleep(0.1)  # polling a child process from outside, not timing logic
-        else:
-            fail(f"no '{WINDOW_SHOWN}' in {log} within {START_TIMEOUT:.0f} s")
-        app.send_signal(signal.SIGTERM)
-        code = app.wait(timeout=20)
-        if code != 0:
-            fail(f"the app exited {code} after SIGTERM")
-    finally:
-        if app.poll() is None:
-            app.kill()
 
 
 def check_desktop_entry(python: Path, herstel: Path, work: Path, env: dict[str, str]) -> None:
@@ -136,7 +112,7 @@ def main() -> None:
         if "seconden" not in message:
             fail(f"the Dutch translation is not used: {message.strip()}")
         check_desktop_entry(bin_dir / "python", herstel, work, env)
-        wait_for_window(herstel, work, env)
+        wait_for_window(herstel, work, env, fail)
     print("smoke_wheel: the installed wheel works outside the source tree")
 
 

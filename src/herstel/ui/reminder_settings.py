@@ -37,13 +37,36 @@ def _qtime(text: str) -> QTime:
     return QTime(hours, minutes)
 
 
-class ReminderSettingsPage(QWidget):
+class SettingsPage(QWidget):
+    """A page that applies changes at once; ``_loading`` hushes programmatic changes."""
+
     changed = Signal(object)  # Settings
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._loading = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        # Refilling the combo boxes must not look like the user changing them.
+        loading, self._loading = self._loading, True
+        try:
+            self._retranslate_texts()
+        finally:
+            self._loading = loading
+
+    def _retranslate_texts(self) -> None:
+        raise NotImplementedError
+
+
+class ReminderSettingsPage(SettingsPage):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
         self.enabled = QCheckBox()
         self.interval = QSpinBox()
         self.interval.setRange(*REMINDER_INTERVAL_RANGE)
@@ -152,19 +175,6 @@ class ReminderSettingsPage(QWidget):
     def _hold(self, text: str) -> None:
         self.note.setText(text)
         self.note.show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        # Refilling the combo boxes must not look like the user changing them.
-        loading, self._loading = self._loading, True
-        try:
-            self._retranslate_texts()
-        finally:
-            self._loading = loading
 
     def _retranslate_texts(self) -> None:
         self.enabled.setText(self.tr("Remind me to take breathing breaks"))

@@ -22,16 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from herstel.core.settings import Settings, Theme
-from herstel.ui.reminder_settings import ReminderSettingsPage
+from herstel.ui.reminder_settings import ReminderSettingsPage, SettingsPage
 
 
-class GeneralSettingsPage(QWidget):
-    changed = Signal(object)
-
+class GeneralSettingsPage(SettingsPage):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self._loading = False
+        super().__init__(settings, parent)
         self.theme = QComboBox()
         self._theme_label = QLabel()
         self._theme_label.setBuddy(self.theme)
@@ -76,19 +72,6 @@ class GeneralSettingsPage(QWidget):
             check_before=self.check_before.isChecked(),
         )
         self.changed.emit(self._settings)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        # Refilling the combo boxes must not look like the user changing them.
-        loading, self._loading = self._loading, True
-        try:
-            self._retranslate_texts()
-        finally:
-            self._loading = loading
 
     def _retranslate_texts(self) -> None:
         self._theme_label.setText(self.tr("&Appearance"))
