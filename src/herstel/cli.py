@@ -68,7 +68,8 @@ class _Messages:
         if self._catalogue is None:
             self._catalogue = MessageCatalogue.for_system_locale()
         assert isinstance(self._catalogue, MessageCatalogue)
-        return self._catalogue.translate("cli", text)
+        # lupdate files module-level tr() calls under the empty context.
+        return self._catalogue.translate("", text)
 
 
 _messages = _Messages()

@@ -20,12 +20,53 @@ from pathlib import Path
 
 import pytest
 
-TOOLS = ("Xvfb", "dbus-launch", "trayer", "xdotool")
+TOOLS = ("Xvfb", "dbus-launch", "trayer", "xdotool", "xwininfo")
+
+
+TRAYER = (
+    "trayer",
+    "--edge",
+    "top",
+    "--align",
+    "right",
+    "--SetDockType",
+    "true",
+    "--expand",
+    "true",
+    "--widthtype",
+    "request",
+    "--height",
+    "24",
+)
 
 
 @dataclass
 class Desktop:
     env: dict[str, str]
+    tray: subprocess.Popen[bytes] | None = None
+
+    def ensure_tray(self) -> None:
+        """A running tray host with its panel mapped.
+
+        trayer can die when an embedded icon's process is killed under it; each
+        test that needs the tray gets a live one rather than inheriting a corpse.
+        """
+        if self.tray is None or self.tray.poll() is not None:
+            self.tray = subprocess.Popen(
+                TRAYER, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+        wait_for(self._panel_mapped, 10, "the trayer panel")
+
+    def _panel_mapped(self) -> bool:
+        tree = subprocess.run(
+            ["xwininfo", "-root", "-tree"], env=self.env, capture_output=True, text=True
+        ).stdout
+        return '("panel" "trayer")' in tree
+
+    def stop_tray(self) -> None:
+        if self.tray is not None and self.tray.poll() is None:
+            self.tray.terminate()
+            self.tray.wait(timeout=5)
 
     def herstel(self, *args: str) -> subprocess.Popen[str]:
         return subprocess.Popen(
@@ -99,30 +140,11 @@ def desktop() -> Iterator[Desktop]:
             env[key] = value
         elif key == "DBUS_SESSION_BUS_PID":
             bus_pid = int(value)
-    tray = subprocess.Popen(
-        [
-            "trayer",
-            "--edge",
-            "top",
-            "--align",
-            "right",
-            "--SetDockType",
-            "true",
-            "--expand",
-            "true",
-            "--widthtype",
-            "request",
-            "--height",
-            "24",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    processes.append(tray)
+    desktop = Desktop(env)
     try:
-        yield Desktop(env)
+        yield desktop
     finally:
+        desktop.stop_tray()
         for process in reversed(processes):
             process.terminate()
             try:
@@ -132,6 +154,12 @@ def desktop() -> Iterator[Desktop]:
         if bus_pid:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(bus_pid, 15)
+
+
+@pytest.fixture
+def desktop_with_tray(desktop: Desktop) -> Desktop:
+    desktop.ensure_tray()
+    return desktop
 
 
 @pytest.fixture

@@ -83,8 +83,9 @@ def exported(data_dir: Path) -> dict[str, list[dict[str, object]]]:
 
 
 def test_icon_embeds_and_the_menu_starts_a_break_and_sets_a_timer(
-    desktop: Desktop, data_dir: Path
+    desktop_with_tray: Desktop, data_dir: Path
 ) -> None:
+    desktop = desktop_with_tray
     write_settings(
         data_dir,
         reminders_enabled=False,
@@ -130,8 +131,9 @@ def test_icon_embeds_and_the_menu_starts_a_break_and_sets_a_timer(
 
 
 def test_a_scheduled_reminder_fires_and_start_now_is_stored_as_reminder(
-    desktop: Desktop, data_dir: Path
+    desktop_with_tray: Desktop, data_dir: Path
 ) -> None:
+    desktop = desktop_with_tray
     write_settings(
         data_dir,
         reminders_enabled=True,
