@@ -2,10 +2,2659 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_US">
 <context>
-    <name>Probe</name>
+    <name></name>
     <message>
-        <source>Hello</source>
-        <translation>Hallo</translation>
+        <location filename="../../src/herstel/cli.py" line="103"/>
+        <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
+        <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="112"/>
+        <source>{option} must be {low}–{high} seconds in {step} s steps (got {value})</source>
+        <translation>{option} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="131"/>
+        <source>{option} must be a whole number from {low} to {high} (got {value})</source>
+        <translation>{option} moet een heel getal van {low} tot en met {high} zijn (ingevoerd: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="147"/>
+        <source>--pattern &apos;{pattern}&apos;: {phase} must be {low}–{high} seconds in {step} s steps (got {value})</source>
+        <translation>--pattern &apos;{pattern}&apos;: {phase} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="160"/>
+        <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8) or seconds like 4-6 or 4-4-4-4 (got &apos;{value}&apos;)</source>
+        <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8) of seconden zoals 4-6 of 4-4-4-4 (ingevoerd: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="167"/>
+        <source>keep data and settings in DIR instead of the usual place</source>
+        <translation>bewaar gegevens en instellingen in DIR in plaats van op de gewone plek</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="170"/>
+        <source>Guided slow-breathing breaks that help you recover, not just rest.</source>
+        <translation>Begeleide ademmomenten in een rustig ritme: niet alleen even pauze, maar echt herstel.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="176"/>
+        <source>start in the tray without opening a window</source>
+        <translation>start in het systeemvak, zonder een venster te openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="182"/>
+        <source>start a breathing session now</source>
+        <translation>begin nu een ademsessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="183"/>
+        <source>Start a breathing session now.</source>
+        <translation>Begin nu een ademsessie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="189"/>
+        <source>4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)</source>
+        <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8 of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="196"/>
+        <source>override one phase of the pattern, in seconds</source>
+        <translation>pas één fase van het ritme aan, in seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="198"/>
+        <source>length in minutes (1–20)</source>
+        <translation>lengte in minuten (1–20)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="199"/>
+        <source>length in breaths (1–120)</source>
+        <translation>lengte in ademhalingen (1–120)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="203"/>
+        <source>end on a short summary instead of the recovery check</source>
+        <translation>sluit af met een korte samenvatting in plaats van de herstelcheck</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="208"/>
+        <source>open the history of your sessions</source>
+        <translation>open de geschiedenis van je sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="213"/>
+        <source>remind me to take a break in MINUTES (1–720)</source>
+        <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="216"/>
+        <source>minutes from now (1–720)</source>
+        <translation>aantal minuten vanaf nu (1–720)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="220"/>
+        <source>write all your sessions, answers and reminders as CSV or JSON</source>
+        <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="221"/>
+        <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
+        <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="229"/>
+        <source>CSV only: which table to write (default: sessions)</source>
+        <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="231"/>
+        <source>write to FILE</source>
+        <translation>schrijf naar FILE</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="235"/>
+        <source>add the sessions from a JSON export; ones you already have are skipped</source>
+        <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="238"/>
+        <source>a JSON file written by herstel export</source>
+        <translation>een JSON-bestand gemaakt met herstel export</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="242"/>
+        <source>show version, licence and where your data is kept</source>
+        <translation>toon versie, licentie en waar je gegevens staan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="247"/>
+        <source>add Herstel to the application menu, or take it out</source>
+        <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="261"/>
+        <source>--minutes and --breaths cannot be used together</source>
+        <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="283"/>
+        <source>--data-dir must not be empty</source>
+        <translation>--data-dir mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="292"/>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="293"/>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="295"/>
+        <source>Uses</source>
+        <translation>Gebruikt</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="296"/>
+        <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
+        <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="300"/>
+        <source>Data</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="301"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="302"/>
+        <source>Logs</source>
+        <translation>Logbestanden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="305"/>
+        <source>Herstel — guided slow-breathing breaks</source>
+        <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="312"/>
+        <source>--table only applies to --format csv</source>
+        <translation>--table werkt alleen samen met --format csv</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="327"/>
+        <source>-o {path} is a folder, not a file</source>
+        <translation>-o {path} is een map, geen bestand</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="342"/>
+        <source>{path}: no such file</source>
+        <translation>{path}: dit bestand bestaat niet</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="344"/>
+        <source>{path} is a folder, not a file</source>
+        <translation>{path} is een map, geen bestand</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="350"/>
+        <source>Imported {added} sessions ({skipped} already there).</source>
+        <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="376"/>
+        <source>the database {path} is damaged; it was moved to {moved}</source>
+        <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="386"/>
+        <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
+        <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="407"/>
+        <source>nothing to do here; see docs/packaging.md</source>
+        <translation>hier valt niets te doen; zie docs/packaging.md</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="414"/>
+        <source>cannot find the herstel program to put in the menu</source>
+        <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="437"/>
+        <source>--tray cannot be combined with a command</source>
+        <translation>--tray kun je niet combineren met een opdracht</translation>
+    </message>
+</context>
+<context>
+    <name>AdherenceChart</name>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="854"/>
+        <source>Reminders per week</source>
+        <translation>Herinneringen per week</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <source>taken</source>
+        <translation>opgevolgd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <source>snoozed</source>
+        <translation>uitgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <source>skipped</source>
+        <translation>overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <source>missed</source>
+        <translation>gemist</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="951"/>
+        <source>No reminders yet.</source>
+        <translation>Nog geen herinneringen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="971"/>
+        <source>Week of {day}: {count} reminders</source>
+        <translation>Week van {day}: {count}× herinnerd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="983"/>
+        <source>No data.</source>
+        <translation>Geen gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="987"/>
+        <source>Reminders per week, last {count} weeks: no reminders yet.</source>
+        <translation>Herinneringen per week, afgelopen {count} weken: nog geen herinneringen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="998"/>
+        <source>Reminders per week, last {count} weeks: {total} reminders; {parts}.</source>
+        <translation>Herinneringen per week, afgelopen {count} weken: {total} in totaal; {parts}.</translation>
+    </message>
+</context>
+<context>
+    <name>BreathingView</name>
+    <message>
+        <location filename="../../src/herstel/ui/breathing_view.py" line="134"/>
+        <source>Breathing guide</source>
+        <translation>Adembegeleiding</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarStrip</name>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1028"/>
+        <source>Breathing days</source>
+        <translation>Dagen met een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1135"/>
+        <source>less</source>
+        <translation>minder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1135"/>
+        <source>more</source>
+        <translation>meer</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1179"/>
+        <source>{day}: no breathing</source>
+        <translation>{day}: geen ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1181"/>
+        <source>{day}: {minutes} min in 1 session</source>
+        <translation>{day}: {minutes} min in 1 sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1183"/>
+        <source>{day}: {minutes} min in {sessions} sessions</source>
+        <translation>{day}: {minutes} min in {sessions} sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1194"/>
+        <source>No data.</source>
+        <translation>Geen gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1196"/>
+        <source>current streak: 1 day</source>
+        <translation>nu 1 dag op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1198"/>
+        <source>current streak: {days} days</source>
+        <translation>nu {days} dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="1201"/>
+        <source>Breathing days, last {weeks} weeks: {breathing} of {total} days; {streak}.</source>
+        <translation>Dagen met een ademmoment, afgelopen {weeks} weken: {breathing} van de {total} dagen; {streak}.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="728"/>
+        <source>Breathe normally</source>
+        <translation>Adem weer gewoon</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="730"/>
+        <source>Before you start</source>
+        <translation>Voordat je begint</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="731"/>
+        <source>How do you feel right now?</source>
+        <translation>Hoe voel je je nu?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="733"/>
+        <source>Press a number to answer, or click one. Enter saves, Esc skips.</source>
+        <translation>Druk op een cijfer of klik erop. Enter slaat op, Esc slaat over.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="736"/>
+        <source>Last night</source>
+        <translation>Afgelopen nacht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="738"/>
+        <source>Right now</source>
+        <translation>Op dit moment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="739"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="740"/>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="741"/>
+        <source>End the check now; your answers so far are kept (Esc)</source>
+        <translation>Stop nu met de check; je antwoorden tot nu toe blijven bewaard (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="742"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="743"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="744"/>
+        <source>Save your answers (Enter)</source>
+        <translation>Je antwoorden opslaan (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="745"/>
+        <source>Recovery check</source>
+        <translation>Herstelcheck</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="787"/>
+        <source>{answered} of {total} answered</source>
+        <translation>{answered} van {total} beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="796"/>
+        <source>One question is still open: {question}</source>
+        <translation>Eén vraag staat nog open: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="801"/>
+        <source>{count} questions are still open. The first one is selected.</source>
+        <translation>{count} vragen staan nog open. De eerste is geselecteerd.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <location filename="../../src/herstel/ui/close_guard.py" line="49"/>
+        <source>Keep Herstel running?</source>
+        <translation>Herstel laten doorlopen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/close_guard.py" line="50"/>
+        <source>There is no tray icon on this desktop.</source>
+        <translation>Op dit bureaublad kan Herstel geen pictogram in het systeemvak tonen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/close_guard.py" line="53"/>
+        <source>Herstel can keep running in the background so your reminders still come, or quit now.</source>
+        <translation>Herstel kan op de achtergrond blijven draaien, zodat je herinneringen gewoon doorgaan. Of je sluit Herstel nu af.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/close_guard.py" line="57"/>
+        <source>Keep running</source>
+        <translation>Laten doorlopen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/close_guard.py" line="58"/>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>EndPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="643"/>
+        <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
+        <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="648"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="650"/>
+        <source>Breathe normally now.</source>
+        <translation>Adem nu weer gewoon.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="652"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="659"/>
+        <source>Come back to it whenever you like.</source>
+        <translation>Kom gerust terug wanneer je wilt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="663"/>
+        <source>You breathed for {duration}.</source>
+        <translation>Je hebt {duration} geademd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="665"/>
+        <source>You breathed for {duration} — 1 breath.</source>
+        <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="667"/>
+        <source>You breathed for {duration} — {breaths} breaths.</source>
+        <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="675"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="677"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="678"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="77"/>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Weergave</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="80"/>
+        <source>Follow the system</source>
+        <translation>Volgens het systeem</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="81"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="82"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="86"/>
+        <source>Reduce motion (a filling bar instead of a growing circle)</source>
+        <translation>Minder beweging: een balk die volloopt, geen groeiende cirkel</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="88"/>
+        <source>Count the seconds of each phase</source>
+        <translation>Tel de seconden van elke fase mee</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="89"/>
+        <source>Ask how I feel after a session</source>
+        <translation>Vraag na een sessie hoe ik me voel</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="90"/>
+        <source>Also ask before a session, to see what changed</source>
+        <translation>Vraag het ook vóór een sessie, om te zien wat er verandert</translation>
+    </message>
+</context>
+<context>
+    <name>Herstel</name>
+    <message>
+        <location filename="../../src/herstel/app.py" line="431"/>
+        <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
+        <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/app.py" line="465"/>
+        <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
+        <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/app.py" line="479"/>
+        <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
+        <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryInsights</name>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="219"/>
+        <source>Your breathing felt calmer</source>
+        <translation>Je ademhaling voelde rustiger</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="220"/>
+        <source>Your body felt lighter</source>
+        <translation>Je lichaam voelde lichter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="221"/>
+        <source>Your head felt clearer</source>
+        <translation>Je hoofd voelde helderder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="222"/>
+        <source>You had more energy</source>
+        <translation>Je had meer energie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="223"/>
+        <source>Your muscles felt more relaxed</source>
+        <translation>Je spieren voelden meer ontspannen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="224"/>
+        <source>Your mood was steadier</source>
+        <translation>Je stemming was evenwichtiger</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="225"/>
+        <source>You slept better</source>
+        <translation>Je sliep beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="228"/>
+        <source>Your breathing did not feel calm</source>
+        <translation>Je ademhaling voelde niet rustig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="231"/>
+        <source>Your body did not feel light</source>
+        <translation>Je lichaam voelde niet licht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="232"/>
+        <source>Your head did not feel clear</source>
+        <translation>Je hoofd voelde niet helder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="233"/>
+        <source>Your energy was low</source>
+        <translation>Je energie was laag</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="234"/>
+        <source>Your muscles did not feel relaxed</source>
+        <translation>Je spieren voelden niet ontspannen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="237"/>
+        <source>Your mood did not feel steady</source>
+        <translation>Je stemming voelde niet evenwichtig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="238"/>
+        <source>You did not sleep well</source>
+        <translation>Je sliep niet goed</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="241"/>
+        <source>a few minutes of this breathing rhythm</source>
+        <translation>een paar minuten dit ademritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="244"/>
+        <source>going to bed and getting up at fixed times</source>
+        <translation>op vaste tijden naar bed gaan en opstaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="247"/>
+        <source>regular, nourishing meals</source>
+        <translation>regelmatige, voedzame maaltijden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="248"/>
+        <source>gentle movement at rest pace</source>
+        <translation>zacht bewegen in rusttempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="251"/>
+        <source>a moment of mental quiet</source>
+        <translation>een moment van rust in je hoofd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="252"/>
+        <source>time with people who are easy to be with</source>
+        <translation>tijd met mensen bij wie je jezelf kunt zijn</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="255"/>
+        <source>an offline evening, with the breathing rhythm before bed</source>
+        <translation>een avond offline, met het ademritme voor het slapengaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="258"/>
+        <source>a walk outside</source>
+        <translation>een wandeling buiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="270"/>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="274"/>
+        <source>{signal} in {absent} of your last {checks} checks. What may help: {help}.</source>
+        <translation>{signal} bij {absent} van je laatste {checks} checks. Wat kan helpen: {help}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="286"/>
+        <source>present in {a} of {n} checks, against {b} of {m}</source>
+        <translation>aanwezig bij {a} van {n} checks, tegenover {b} van {m}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="295"/>
+        <source>{better} after {first} sessions than after {second} sessions ({counts}).</source>
+        <translation>{better} na sessies met {first} dan na sessies met {second} ({counts}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="308"/>
+        <source>{better} after {pattern} sessions of 5 minutes or more than after shorter ones ({counts}).</source>
+        <translation>{better} na sessies met {pattern} van 5 minuten of langer dan na kortere ({counts}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="314"/>
+        <source>{better} after shorter {pattern} sessions than after ones of 5 minutes or more ({counts}).</source>
+        <translation>{better} na kortere sessies met {pattern} dan na sessies van 5 minuten of langer ({counts}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="320"/>
+        <source>{better} after sessions of 5 minutes or more than after shorter ones ({counts}).</source>
+        <translation>{better} na sessies van 5 minuten of langer dan na kortere ({counts}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="325"/>
+        <source>{better} after shorter sessions than after ones of 5 minutes or more ({counts}).</source>
+        <translation>{better} na kortere sessies dan na sessies van 5 minuten of langer ({counts}).</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryText</name>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="103"/>
+        <source>Breathing calm</source>
+        <translation>Ademhaling rustig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="104"/>
+        <source>Body light</source>
+        <translation>Lichaam licht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="105"/>
+        <source>Head clear</source>
+        <translation>Hoofd helder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="106"/>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="107"/>
+        <source>Muscles relaxed</source>
+        <translation>Spieren ontspannen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="108"/>
+        <source>Mood steady</source>
+        <translation>Stemming evenwichtig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="109"/>
+        <source>Sleep</source>
+        <translation>Slaap</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="112"/>
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="113"/>
+        <source>partly</source>
+        <translation>deels</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="114"/>
+        <source>absent</source>
+        <translation>afwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="115"/>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="118"/>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="119"/>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="120"/>
+        <source>Felt dizzy</source>
+        <translation>Duizelig geworden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="123"/>
+        <source>Start button</source>
+        <translation>Startknop</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="124"/>
+        <source>Reminder</source>
+        <translation>Herinnering</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="125"/>
+        <source>Command line</source>
+        <translation>Opdrachtregel</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="128"/>
+        <source>Much worse</source>
+        <translation>Veel slechter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="129"/>
+        <source>A bit worse</source>
+        <translation>Iets slechter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="130"/>
+        <source>The same</source>
+        <translation>Hetzelfde</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="131"/>
+        <source>A bit better</source>
+        <translation>Iets beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="132"/>
+        <source>Much better</source>
+        <translation>Veel beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="181"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="184"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="185"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="440"/>
+        <source>History — {app}</source>
+        <translation>Geschiedenis — {app}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="553"/>
+        <source>Reading your history…</source>
+        <translation>Je geschiedenis wordt geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="564"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1505"/>
+        <source>Herstel could not read your history: {reason}</source>
+        <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="597"/>
+        <source>Export sessions as CSV</source>
+        <translation>Sessies exporteren als CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="597"/>
+        <source>Export as JSON</source>
+        <translation>Exporteren als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="598"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="598"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="617"/>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="628"/>
+        <source>Could not export: {reason}</source>
+        <translation>Exporteren is niet gelukt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="632"/>
+        <source>Saved to {path}</source>
+        <translation>Opgeslagen in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="648"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="666"/>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="668"/>
+        <source>Save your sessions as a spreadsheet (CSV)</source>
+        <translation>Sla je sessies op als spreadsheet (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="670"/>
+        <source>Export JSON…</source>
+        <translation>JSON exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="673"/>
+        <source>Save everything — sessions, nights and reminders — as JSON</source>
+        <translation>Sla alles op — sessies, nachten en herinneringen — als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="690"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="787"/>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="691"/>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="537"/>
+        <source>No sessions yet.</source>
+        <translation>Nog geen sessies.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="539"/>
+        <source>Your breathing breaks will appear here, with how you felt afterwards.</source>
+        <translation>Hier komen je ademmomenten te staan, met hoe je je daarna voelde.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="543"/>
+        <source>Your history cannot be read right now.</source>
+        <translation>Je geschiedenis kan nu even niet worden gelezen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="727"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="730"/>
+        <source>Start breathing</source>
+        <translation>Begin met ademen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="747"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="749"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="751"/>
+        <source>From date</source>
+        <translation>Vanaf datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="752"/>
+        <source>To date</source>
+        <translation>Tot datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="761"/>
+        <source>Rhythm</source>
+        <translation>Ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="766"/>
+        <source>Started from</source>
+        <translation>Gestart via</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="767"/>
+        <source>Started any way</source>
+        <translation>Op elke manier gestart</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="773"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="823"/>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="819"/>
+        <source>No sessions match these filters.</source>
+        <translation>Geen sessies bij deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="846"/>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="853"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="854"/>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="956"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1128"/>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="970"/>
+        <source>Breathing days</source>
+        <translation>Dagen met een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="979"/>
+        <source>Minutes breathed</source>
+        <translation>Minuten geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="980"/>
+        <source>Per day</source>
+        <translation>Per dag</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="981"/>
+        <source>Per week</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="995"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1000"/>
+        <source>How you felt after breathing</source>
+        <translation>Hoe je je voelde na het ademen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1074"/>
+        <source>Your breathing breaks and how they felt.</source>
+        <translation>Je ademmomenten en hoe ze voelden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1080"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} u {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1083"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1085"/>
+        <source>1 session, {time} of breathing</source>
+        <translation>1 sessie, {time} geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1087"/>
+        <source>{count} sessions, {time} of breathing</source>
+        <translation>{count} sessies, {time} geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1094"/>
+        <source>No streak right now</source>
+        <translation>Nu geen dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1096"/>
+        <source>Current streak: 1 day</source>
+        <translation>Nu 1 dag op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
+        <source>Current streak: {days} days</source>
+        <translation>Nu {days} dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1103"/>
+        <source>Insights appear after about {count} checks.</source>
+        <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1105"/>
+        <source>So far: 1 answered check.</source>
+        <translation>Tot nu toe: 1 ingevulde check.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1107"/>
+        <source>So far: {count} answered checks.</source>
+        <translation>Tot nu toe: {count} ingevulde checks.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1113"/>
+        <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
+        <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1119"/>
+        <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
+        <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1142"/>
+        <source>All rhythms</source>
+        <translation>Alle ritmes</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1253"/>
+        <source>No session chosen</source>
+        <translation>Geen sessie gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1254"/>
+        <source>Choose a session to see all its answers.</source>
+        <translation>Kies een sessie om alle antwoorden te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1262"/>
+        <source>{count} sessions chosen</source>
+        <translation>{count} sessies gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1264"/>
+        <source>Delete them together, or choose one to see it.</source>
+        <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1267"/>
+        <source>Delete {count} sessions…</source>
+        <translation>{count} sessies verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1270"/>
+        <source>Delete this session…</source>
+        <translation>Deze sessie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1291"/>
+        <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
+        <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1296"/>
+        <source>Ended: {how}</source>
+        <translation>Einde: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1297"/>
+        <source>Started from: {trigger}</source>
+        <translation>Gestart via: {trigger}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1303"/>
+        <source>The check was skipped.</source>
+        <translation>De check is overgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1305"/>
+        <source>No check after this session.</source>
+        <translation>Geen check na deze sessie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1312"/>
+        <source>Compared with before the break: {change}</source>
+        <translation>Vergeleken met vóór het ademmoment: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1317"/>
+        <source>The check was left part-way.</source>
+        <translation>De check is halverwege gestopt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1325"/>
+        <source>slept deeply {value}</source>
+        <translation>diep geslapen {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1327"/>
+        <source>woke rested {value}</source>
+        <translation>uitgerust wakker {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1329"/>
+        <source>The night before: {answers} (of 6)</source>
+        <translation>De nacht ervoor: {answers} (van de 6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1350"/>
+        <source>Your answers, 0–6 (before → after)</source>
+        <translation>Je antwoorden, 0–6 (voor → na)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1352"/>
+        <source>Your answers after, 0–6</source>
+        <translation>Je antwoorden achteraf, 0–6</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1390"/>
+        <source>Delete sessions</source>
+        <translation>Sessies verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1392"/>
+        <source>Delete this session?</source>
+        <translation>Deze sessie verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1394"/>
+        <source>Its answers are deleted with it. You can undo this right after.</source>
+        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1398"/>
+        <source>Delete {count} sessions?</source>
+        <translation>{count} sessies verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1401"/>
+        <source>Their answers are deleted with them. You can undo this right after.</source>
+        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1403"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1441"/>
+        <source>Deleted 1 session.</source>
+        <translation>1 sessie verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1443"/>
+        <source>Deleted {count} sessions.</source>
+        <translation>{count} sessies verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1468"/>
+        <source>1 session is back.</source>
+        <translation>1 sessie is terug.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="1470"/>
+        <source>{count} sessions are back.</source>
+        <translation>{count} sessies zijn terug.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeWindow</name>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="232"/>
+        <source>A few minutes of slow, gentle breathing.</source>
+        <translation>Een paar minuten rustig en zacht ademen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="234"/>
+        <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
+        <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="236"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="237"/>
+        <source>Start breathing</source>
+        <translation>Begin met ademen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="238"/>
+        <source>Start a breathing session now</source>
+        <translation>Begin nu een ademsessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="239"/>
+        <source>Change rhythm or length</source>
+        <translation>Ritme of lengte aanpassen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="240"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="241"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="242"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="243"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="246"/>
+        <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
+        <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="261"/>
+        <source>gentle start</source>
+        <translation>zachte start</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="264"/>
+        <source>Rhythm and length: {summary}. Change</source>
+        <translation>Ritme en lengte: {summary}. Aanpassen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/home_window.py" line="268"/>
+        <source>Choose a rhythm and a length</source>
+        <translation>Kies een ritme en een lengte</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesChart</name>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="405"/>
+        <source>Minutes breathed</source>
+        <translation>Minuten geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="478"/>
+        <source>No breathing here yet.</source>
+        <translation>Hier is nog niet geademd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="502"/>
+        <source>Week of {day}: {minutes} min in 1 session</source>
+        <translation>Week van {day}: {minutes} min in 1 sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="504"/>
+        <source>Week of {day}: {minutes} min in {sessions} sessions</source>
+        <translation>Week van {day}: {minutes} min in {sessions} sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="508"/>
+        <source>{day}: {minutes} min in 1 session</source>
+        <translation>{day}: {minutes} min in 1 sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="510"/>
+        <source>{day}: {minutes} min in {sessions} sessions</source>
+        <translation>{day}: {minutes} min in {sessions} sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="520"/>
+        <source>No data.</source>
+        <translation>Geen gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="523"/>
+        <source>Minutes breathed per week, last {count} weeks</source>
+        <translation>Minuten geademd per week, afgelopen {count} weken</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="525"/>
+        <source>Minutes breathed per day, last {count} days</source>
+        <translation>Minuten geademd per dag, afgelopen {count} dagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="527"/>
+        <source>{head}: none yet.</source>
+        <translation>{head}: nog geen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="531"/>
+        <source>most in the week of {day} ({minutes})</source>
+        <translation>de meeste in de week van {day} ({minutes})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="537"/>
+        <source>most on {day} ({minutes})</source>
+        <translation>de meeste op {day} ({minutes})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="542"/>
+        <source>{head}: total {total}, {most}.</source>
+        <translation>{head}: totaal {total}, {most}.</translation>
+    </message>
+</context>
+<context>
+    <name>PatternChooser</name>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="196"/>
+        <source>Breathing rhythm</source>
+        <translation>Ademritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="291"/>
+        <source>Choose your rhythm</source>
+        <translation>Kies je ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="298"/>
+        <source>Rhythms</source>
+        <translation>Ritmes</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="331"/>
+        <source>&amp;In</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="332"/>
+        <source>&amp;Hold</source>
+        <translation>&amp;Vasthouden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="333"/>
+        <source>&amp;Out</source>
+        <translation>&amp;Uit</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="334"/>
+        <source>Hol&amp;d</source>
+        <translation>Vast&amp;houden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="342"/>
+        <source>Breathe in, seconds</source>
+        <translation>Inademen, seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="343"/>
+        <source>Hold after breathing in, seconds</source>
+        <translation>Vasthouden na het inademen, seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="344"/>
+        <source>Breathe out, seconds</source>
+        <translation>Uitademen, seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="345"/>
+        <source>Hold after breathing out, seconds</source>
+        <translation>Vasthouden na het uitademen, seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="360"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Lengte</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="362"/>
+        <source>Length</source>
+        <translation>Lengte</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="367"/>
+        <source>&amp;minutes</source>
+        <translation>&amp;minuten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="368"/>
+        <source>&amp;breaths</source>
+        <translation>&amp;ademhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="381"/>
+        <source>Start &amp;gently: ease into the rhythm over the first minute</source>
+        <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="387"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="391"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="400"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>PatternNames</name>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="26"/>
+        <source>Rest rhythm</source>
+        <translation>Rustritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="27"/>
+        <source>Coherent</source>
+        <translation>Coherent</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="28"/>
+        <source>Even</source>
+        <translation>Gelijkmatig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="29"/>
+        <source>Gentle</source>
+        <translation>Zacht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="30"/>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="32"/>
+        <source>Your own rhythm</source>
+        <translation>Je eigen ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="40"/>
+        <source>In for 4, out for 6. Six slow breaths a minute.</source>
+        <translation>4 in, 6 uit. Zes rustige ademhalingen per minuut.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="43"/>
+        <source>In for 5, out for 5. Six even breaths a minute.</source>
+        <translation>5 in, 5 uit. Zes gelijkmatige ademhalingen per minuut.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="46"/>
+        <source>In for 6, out for 6. Five breaths a minute.</source>
+        <translation>6 in, 6 uit. Vijf ademhalingen per minuut.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="49"/>
+        <source>In for 3.5, out for 5. Lighter, if 4-6 feels long.</source>
+        <translation>3,5 in, 5 uit. Lichter, voor als 4-6 lang aanvoelt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="52"/>
+        <source>In 4, hold 4, out 4, hold 4.</source>
+        <translation>4 in, 4 vasthouden, 4 uit, 4 vasthouden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="53"/>
+        <source>In 4, hold 7, out 8. A short session of 4 breaths.</source>
+        <translation>4 in, 7 vasthouden, 8 uit. Kort: 4 ademhalingen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="56"/>
+        <source>Set each part of the breath yourself.</source>
+        <translation>Stel elk deel van de ademhaling zelf in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="103"/>
+        <source>1 breath</source>
+        <translation>1 ademhaling</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="104"/>
+        <source>{n} breaths</source>
+        <translation>{n} ademhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="107"/>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="114"/>
+        <source>{n} breaths a minute</source>
+        <translation>{n} ademhalingen per minuut</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/pattern_texts.py" line="123"/>
+        <source>This is {n} breaths a minute — outside the calm 3–10 range.</source>
+        <translation>Dit zijn {n} ademhalingen per minuut — buiten het rustige bereik van 3–10.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPanel</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="52"/>
+        <source>Your reminder: %1</source>
+        <translation>Je herinnering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="56"/>
+        <source>Reminders paused until %1</source>
+        <translation>Herinneringen gepauzeerd tot %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="60"/>
+        <source>Next break: %1</source>
+        <translation>Volgend ademmoment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="64"/>
+        <source>No reminder planned</source>
+        <translation>Geen herinnering gepland</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="71"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>1 minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="74"/>
+        <source>Other time…</source>
+        <translation>Andere tijd…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="78"/>
+        <source>Cancel reminder (in %n min)</source>
+        <translation>
+            <numerusform>Herinnering annuleren (over 1 min)</numerusform>
+            <numerusform>Herinnering annuleren (over %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="90"/>
+        <source>Remind me in …</source>
+        <translation>Herinner me over …</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_panel.py" line="91"/>
+        <source>Remind me in</source>
+        <translation>Herinner me over</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPresenter</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_presenter.py" line="83"/>
+        <source>Time for a breathing break</source>
+        <translation>Tijd voor een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_presenter.py" line="84"/>
+        <source>Click here to start a few minutes of slow, gentle breathing.</source>
+        <translation>Klik hier om een paar minuten rustig en zacht te ademen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPrompt</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="108"/>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="112"/>
+        <source>Time for a breathing break</source>
+        <translation>Tijd voor een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="110"/>
+        <source>Your reminder: a breathing break</source>
+        <translation>Je herinnering: een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="115"/>
+        <source>A few minutes of slow, gentle breathing: in through your nose, out a little longer.</source>
+        <translation>Een paar minuten rustig en zacht ademen: in door je neus, en iets langer uit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="119"/>
+        <source>Start now</source>
+        <translation>Nu beginnen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="120"/>
+        <source>In %n min</source>
+        <translation>
+            <numerusform>Over 1 min</numerusform>
+            <numerusform>Over %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="121"/>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="122"/>
+        <source>Start a breathing break now</source>
+        <translation>Nu een ademmoment beginnen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="124"/>
+        <source>Remind me again in %n min</source>
+        <translation>
+            <numerusform>Herinner me over 1 min nog eens</numerusform>
+            <numerusform>Herinner me over %n min nog eens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_prompt.py" line="126"/>
+        <source>Skip this break</source>
+        <translation>Dit ademmoment overslaan</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="157"/>
+        <source>Choose at least one day, or switch reminders off.</source>
+        <translation>Kies minstens één dag, of zet de herinneringen uit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="160"/>
+        <source>The end of your working hours must come after the start.</source>
+        <translation>Het einde van je werktijd moet na het begin liggen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="180"/>
+        <source>Remind me to take breathing breaks</source>
+        <translation>Herinner me aan mijn ademmomenten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="181"/>
+        <source>&amp;Every</source>
+        <translation>&amp;Steeds</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="182"/>
+        <source> min after my last break</source>
+        <translation> min na mijn laatste ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="183"/>
+        <source>On</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="188"/>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="189"/>
+        <source>&amp;Until</source>
+        <translation>&amp;Tot</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="190"/>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Uitstellen met</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="191"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="192"/>
+        <source>&amp;Show reminders as</source>
+        <translation>&amp;Herinneren via</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="196"/>
+        <source>A small window (works everywhere)</source>
+        <translation>Een klein venster (werkt overal)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="199"/>
+        <source>A desktop notification</source>
+        <translation>Een bureaubladmelding</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="203"/>
+        <source>Start Herstel in the tray when I log in</source>
+        <translation>Start Herstel in het systeemvak als ik inlog</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="312"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="357"/>
+        <source>What you noticed</source>
+        <translation>Wat je merkte</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="313"/>
+        <source>Signals of recovery after this break, as you felt them.</source>
+        <translation>Herstelsignalen na dit ademmoment, zoals jij ze voelde.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="330"/>
+        <source>Something that may help</source>
+        <translation>Iets wat kan helpen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="343"/>
+        <source>Lately</source>
+        <translation>De laatste tijd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="348"/>
+        <source>No answers this time. That is fine.</source>
+        <translation>Deze keer geen antwoorden. Dat is prima.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="351"/>
+        <source>Notice what helps you, and come back to the rhythm whenever you like.</source>
+        <translation>Merk op wat jou helpt, en kom terug naar het ritme wanneer je wilt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/result_page.py" line="355"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="356"/>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleItem</name>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="431"/>
+        <source>{word} (key {key})</source>
+        <translation>{word} (toets {key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="433"/>
+        <source>keys 1 to 5</source>
+        <translation>toetsen 1 tot en met 5</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenSaverInhibitor</name>
+    <message>
+        <location filename="../../src/herstel/ui/screensaver.py" line="61"/>
+        <source>A breathing session is running</source>
+        <translation>Er loopt een ademsessie</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFlow</name>
+    <message>
+        <location filename="../../src/herstel/ui/session_flow.py" line="74"/>
+        <source>Before you start</source>
+        <translation>Voordat je begint</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="372"/>
+        <source>After: {answers}</source>
+        <translation>Na: {answers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="375"/>
+        <source>Before: {answers}</source>
+        <translation>Voor: {answers}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="378"/>
+        <source>Check skipped</source>
+        <translation>Check overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="381"/>
+        <source>No check</source>
+        <translation>Geen check</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="389"/>
+        <source>Planned {planned} ({planned_breaths} breaths), breathed {done} ({done_breaths} breaths)</source>
+        <translation>Gepland {planned} ({planned_breaths} ademhalingen), geademd {done} ({done_breaths} ademhalingen)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="401"/>
+        <source>Rhythm {pattern}</source>
+        <translation>Ritme {pattern}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="404"/>
+        <source>Started from: {trigger}</source>
+        <translation>Gestart via: {trigger}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="406"/>
+        <source>Change: {change}</source>
+        <translation>Verschil: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="408"/>
+        <source>Change not answered</source>
+        <translation>Verschil niet ingevuld</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="468"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="469"/>
+        <source>Rhythm</source>
+        <translation>Ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="470"/>
+        <source>Planned / done</source>
+        <translation>Gepland / gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="471"/>
+        <source>Ended</source>
+        <translation>Einde</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="472"/>
+        <source>Started from</source>
+        <translation>Gestart via</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="473"/>
+        <source>Signals after</source>
+        <translation>Signalen na</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="474"/>
+        <source>Change</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="479"/>
+        <source>When the session started</source>
+        <translation>Wanneer de sessie begon</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="480"/>
+        <source>The breathing rhythm: seconds in, (hold,) out</source>
+        <translation>Het ademritme: seconden in, (vasthouden,) uit</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="481"/>
+        <source>The length you chose and the time you actually breathed</source>
+        <translation>De lengte die je koos en hoe lang je echt hebt geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="482"/>
+        <source>How the session ended</source>
+        <translation>Hoe de sessie eindigde</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="483"/>
+        <source>What started the session</source>
+        <translation>Hoe de sessie is gestart</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="485"/>
+        <source>Your answers after the session, 0–6: breathing, body, head, energy, muscles, mood</source>
+        <translation>Je antwoorden na de sessie, 0–6: ademhaling, lichaam, hoofd, energie, spieren, stemming</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_model.py" line="487"/>
+        <source>Compared with before the break</source>
+        <translation>Vergeleken met vóór het ademmoment</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="360"/>
+        <source>Breathe in</source>
+        <translation>Adem in</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="361"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="363"/>
+        <source>Hold</source>
+        <translation>Vasthouden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="362"/>
+        <source>Breathe out</source>
+        <translation>Adem uit</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="365"/>
+        <source>Get ready</source>
+        <translation>We beginnen zo</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="366"/>
+        <source>Paused</source>
+        <translation>Gepauzeerd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="367"/>
+        <source>{time} left</source>
+        <translation>Nog {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="370"/>
+        <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
+        <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="374"/>
+        <source>Esc stops</source>
+        <translation>Esc stopt</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="375"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="376"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="377"/>
+        <source>Stop the session (Esc)</source>
+        <translation>De sessie stoppen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="378"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="379"/>
+        <source>I feel dizzy</source>
+        <translation>Ik word duizelig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="380"/>
+        <source>End now and breathe normally (D)</source>
+        <translation>Nu stoppen en gewoon doorademen (D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="381"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="382"/>
+        <source>Full screen</source>
+        <translation>Volledig scherm</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="383"/>
+        <source>Full screen on or off (F)</source>
+        <translation>Volledig scherm aan of uit (F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="384"/>
+        <source>Breathing phase</source>
+        <translation>Ademfase</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="385"/>
+        <source>Seconds</source>
+        <translation>Seconden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="386"/>
+        <source>Time left</source>
+        <translation>Resterende tijd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="387"/>
+        <source>Breathing guide</source>
+        <translation>Adembegeleiding</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="396"/>
+        <source>Resume</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="396"/>
+        <source>Pause</source>
+        <translation>Pauze</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session_window.py" line="399"/>
+        <source>Pause or resume (Space)</source>
+        <translation>Pauzeren of verdergaan (spatie)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="129"/>
+        <source>Herstel settings</source>
+        <translation>Instellingen van Herstel</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="130"/>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="131"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+</context>
+<context>
+    <name>SignalDots</name>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="137"/>
+        <source>Signals at the last check</source>
+        <translation>Signalen bij de laatste check</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="140"/>
+        <source>At your last check:</source>
+        <translation>Bij je laatste check:</translation>
+    </message>
+</context>
+<context>
+    <name>SignalTrendChart</name>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="565"/>
+        <source>Your signals over time</source>
+        <translation>Je signalen door de tijd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="654"/>
+        <source>No answers yet</source>
+        <translation>Nog geen antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="703"/>
+        <source>after the session</source>
+        <translation>na de sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="704"/>
+        <source>before (when asked)</source>
+        <translation>vooraf (als het gevraagd is)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="722"/>
+        <source>present (4 or more)</source>
+        <translation>aanwezig (4 of hoger)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="727"/>
+        <source>Weekly average, 0–6
+{first} – {last}</source>
+        <translation>Weekgemiddelde, 0–6
+{first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="773"/>
+        <source>{signal}, week of {day}</source>
+        <translation>{signal}, week van {day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="779"/>
+        <source>no answers</source>
+        <translation>geen antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="782"/>
+        <source>after: {mean} ({count} checks)</source>
+        <translation>na: {mean} ({count} checks)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="788"/>
+        <source>before: {mean} ({count} checks)</source>
+        <translation>vooraf: {mean} ({count} checks)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="797"/>
+        <source>No data.</source>
+        <translation>Geen gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="801"/>
+        <source>Weekly average of your answers from 0 to 6, last {count} weeks.</source>
+        <translation>Weekgemiddelde van je antwoorden van 0 tot 6, afgelopen {count} weken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="809"/>
+        <source>{signal}: no answers.</source>
+        <translation>{signal}: geen antwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="812"/>
+        <source>{signal}: from {first} to {last} ({checks} answers)</source>
+        <translation>{signal}: van {first} naar {last} ({checks} antwoorden)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/charts.py" line="825"/>
+        <source>, {change} on average compared with before ({paired} sessions)</source>
+        <translation>, gemiddeld {change} ten opzichte van ervoor ({paired} sessies)</translation>
+    </message>
+</context>
+<context>
+    <name>TodayGlance</name>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="208"/>
+        <source>Today at a glance</source>
+        <translation>Vandaag in het kort</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="209"/>
+        <source>Last check</source>
+        <translation>Laatste check</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="211"/>
+        <source>No breathing break yet today.</source>
+        <translation>Vandaag nog geen ademmoment.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="216"/>
+        <source>Today: {minutes} breathed in {sessions}</source>
+        <translation>Vandaag: {minutes} geademd in {sessions}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="228"/>
+        <source>{today}. Last check: {signals}.</source>
+        <translation>{today}. Laatste check: {signals}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="249"/>
+        <source>under a minute</source>
+        <translation>minder dan een minuut</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="250"/>
+        <source>{count} min</source>
+        <translation>{count} min</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="254"/>
+        <source>1 session</source>
+        <translation>1 sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/today_glance.py" line="255"/>
+        <source>{count} sessions</source>
+        <translation>{count} sessies</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="51"/>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="97"/>
+        <source>Reminders paused until %1</source>
+        <translation>Herinneringen gepauzeerd tot %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="101"/>
+        <location filename="../../src/herstel/ui/tray.py" line="157"/>
+        <source>Next break: %1</source>
+        <translation>Volgend ademmoment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="105"/>
+        <source>No reminder planned</source>
+        <translation>Geen herinnering gepland</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="117"/>
+        <source>Back to your session</source>
+        <translation>Terug naar je sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="117"/>
+        <source>Start a break</source>
+        <translation>Ademmoment beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="122"/>
+        <source>Remind me in</source>
+        <translation>Herinner me over</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/tray.py" line="124"/>
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>1 minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="127"/>
+        <source>Other time…</source>
+        <translation>Andere tijd…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/tray.py" line="131"/>
+        <source>Cancel reminder (in %n min, at %1)</source>
+        <translation>
+            <numerusform>Herinnering annuleren (over 1 min)</numerusform>
+            <numerusform>Herinnering annuleren (%1, over %n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="139"/>
+        <source>Resume reminders (paused until %1)</source>
+        <translation>Herinneringen hervatten (gepauzeerd tot %1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="145"/>
+        <source>Pause reminders</source>
+        <translation>Herinneringen pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="146"/>
+        <source>For 30 minutes</source>
+        <translation>30 minuten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="149"/>
+        <source>For 1 hour</source>
+        <translation>1 uur</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="152"/>
+        <source>Until tomorrow</source>
+        <translation>Tot morgen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="163"/>
+        <source>Open Herstel</source>
+        <translation>Herstel openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="164"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="165"/>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="167"/>
+        <source>Quit Herstel</source>
+        <translation>Herstel afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="182"/>
+        <source>Remind me</source>
+        <translation>Herinner me</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/tray.py" line="184"/>
+        <source>Remind me in how many minutes? (1–720)</source>
+        <translation>Over hoeveel minuten wil je een herinnering? (1–720)</translation>
+    </message>
+</context>
+<context>
+    <name>checkin</name>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="46"/>
+        <source>My breathing is calm and unhurried.</source>
+        <translation>Mijn ademhaling is rustig en kalm.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="49"/>
+        <source>My body feels light.</source>
+        <translation>Mijn lichaam voelt licht.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="50"/>
+        <source>My head feels clear.</source>
+        <translation>Mijn hoofd voelt helder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="51"/>
+        <source>I have energy.</source>
+        <translation>Ik heb energie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="52"/>
+        <source>My muscles feel relaxed.</source>
+        <translation>Mijn spieren voelen ontspannen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="53"/>
+        <source>My mood is steady.</source>
+        <translation>Mijn stemming is evenwichtig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="54"/>
+        <source>Compared with before the break I feel …</source>
+        <translation>Vergeleken met vóór het ademmoment voel ik me …</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="57"/>
+        <source>Last night I slept deeply.</source>
+        <translation>Vannacht heb ik diep geslapen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="58"/>
+        <source>I woke up rested.</source>
+        <translation>Ik werd uitgerust wakker.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="68"/>
+        <source>not at all</source>
+        <translation>helemaal niet</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="73"/>
+        <source>completely</source>
+        <translation>helemaal</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="80"/>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="107"/>
+        <source>{low} = {low_word}, {high} = {high_word}</source>
+        <translation>{low} = {low_word}, {high} = {high_word}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="91"/>
+        <source>much worse</source>
+        <translation>veel slechter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="92"/>
+        <source>a bit worse</source>
+        <translation>iets slechter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="93"/>
+        <source>the same</source>
+        <translation>hetzelfde</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="94"/>
+        <source>a bit better</source>
+        <translation>iets beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="95"/>
+        <source>much better</source>
+        <translation>veel beter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="130"/>
+        <source>{scale}. Not answered yet.</source>
+        <translation>{scale}. Nog niet beantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="133"/>
+        <source>{scale}. Your answer: {answer}.</source>
+        <translation>{scale}. Jouw antwoord: {answer}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="145"/>
+        <source>Breathing calmer</source>
+        <translation>Ademhaling rustiger</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="146"/>
+        <source>Body lighter</source>
+        <translation>Lichaam lichter</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="147"/>
+        <source>Head clearer</source>
+        <translation>Hoofd helderder</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="148"/>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="149"/>
+        <source>Muscles relaxed</source>
+        <translation>Spieren ontspannen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="150"/>
+        <source>Mood steady</source>
+        <translation>Stemming evenwichtig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="151"/>
+        <source>Sleep</source>
+        <translation>Slaap</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="159"/>
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="160"/>
+        <source>partly</source>
+        <translation>deels</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="161"/>
+        <source>absent</source>
+        <translation>afwezig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="162"/>
+        <source>not asked</source>
+        <translation>niet gevraagd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="170"/>
+        <source>{signal}: {level}</source>
+        <translation>{signal}: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="179"/>
+        <source>{points} higher than before</source>
+        <translation>{points} hoger dan ervoor</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="181"/>
+        <source>{points} lower than before</source>
+        <translation>{points} lager dan ervoor</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="183"/>
+        <source>the same as before</source>
+        <translation>hetzelfde als ervoor</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="193"/>
+        <source>Take a few minutes for the rest rhythm: 4 counts in, 6 counts out, through your nose. Slow and gentle.</source>
+        <translation>Neem een paar minuten voor het rustritme: 4 tellen in, 6 tellen uit, door je neus. Rustig en zacht.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="198"/>
+        <source>Keep the same bedtime and wake-up time every day, weekends too.</source>
+        <translation>Ga elke dag op dezelfde tijd naar bed en sta op dezelfde tijd op, ook in het weekend.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="201"/>
+        <source>Choose food that nourishes rather than fills: protein, minerals, healthy fats.</source>
+        <translation>Kies eten dat voedt in plaats van alleen vult: eiwitten, mineralen, gezonde vetten.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="205"/>
+        <source>Move at rest pace: a walk, gentle yoga, easy mobility.</source>
+        <translation>Beweeg in rusttempo: een wandeling, zachte yoga, lichte mobiliteitsoefeningen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="208"/>
+        <source>A short walk outside, without your phone.</source>
+        <translation>Een korte wandeling buiten, zonder telefoon.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="211"/>
+        <source>Give your head some quiet: one thing at a time, something creative, nature, offline moments.</source>
+        <translation>Gun je hoofd wat rust: één ding tegelijk, iets creatiefs, de natuur in, momenten offline.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="216"/>
+        <source>Allow yourself social rest: no conversations where you have to perform. Being alone is fine.</source>
+        <translation>Gun jezelf sociale rust: even geen gesprekken waarin je moet presteren. Alleen zijn mag ook.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="221"/>
+        <source>An offline evening, with the breathing rhythm before bed.</source>
+        <translation>Een avond offline, met het ademritme voor het slapengaan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="236"/>
+        <source>For calmer breathing</source>
+        <translation>Voor een rustigere ademhaling</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="237"/>
+        <source>For a lighter body</source>
+        <translation>Voor een lichter lichaam</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="238"/>
+        <source>For a clearer head</source>
+        <translation>Voor een helderder hoofd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="239"/>
+        <source>For more energy</source>
+        <translation>Voor meer energie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="240"/>
+        <source>For relaxed muscles</source>
+        <translation>Voor ontspannen spieren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="241"/>
+        <source>For a steadier mood</source>
+        <translation>Voor een evenwichtigere stemming</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="242"/>
+        <source>For better sleep</source>
+        <translation>Voor beter slapen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="250"/>
+        <source>Your breathing has often not felt calm after breaks lately.</source>
+        <translation>Je ademhaling voelde de laatste tijd na je ademmomenten vaak niet rustig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="253"/>
+        <source>Your body has often not felt light after breaks lately.</source>
+        <translation>Je lichaam voelde de laatste tijd na je ademmomenten vaak niet licht.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="256"/>
+        <source>Your head has often not felt clear after breaks lately.</source>
+        <translation>Je hoofd voelde de laatste tijd na je ademmomenten vaak niet helder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="259"/>
+        <source>Your energy has often been low after breaks lately.</source>
+        <translation>Je energie was de laatste tijd na je ademmomenten vaak laag.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="262"/>
+        <source>Your muscles have often not felt relaxed after breaks lately.</source>
+        <translation>Je spieren voelden de laatste tijd na je ademmomenten vaak niet ontspannen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="265"/>
+        <source>Your mood has often not felt steady after breaks lately.</source>
+        <translation>Je stemming voelde de laatste tijd na je ademmomenten vaak niet evenwichtig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="268"/>
+        <source>Your sleep has often not felt restful lately.</source>
+        <translation>Je slaap voelde de laatste tijd vaak niet verkwikkend.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="283"/>
+        <source>The suggestions above fit here too.</source>
+        <translation>De tips hierboven passen hier ook bij.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="286"/>
+        <source>Something to try: {suggestion}</source>
+        <translation>Iets om te proberen: {suggestion}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin_texts.py" line="294"/>
+        <source>Several signals of recovery have stayed away for two weeks. It may help to talk this over with your GP or an occupational physician.</source>
+        <translation>Een aantal herstelsignalen blijft al twee weken weg. Het kan helpen om dit te bespreken met je huisarts of bedrijfsarts.</translation>
     </message>
 </context>
 </TS>
