@@ -2298,7 +2298,7 @@
         <location filename="../../src/herstel/ui/tray.py" line="131"/>
         <source>Cancel reminder (in %n min, at %1)</source>
         <translation>
-            <numerusform>Herinnering annuleren (over 1 min)</numerusform>
+            <numerusform>Herinnering annuleren (%1, over 1 min)</numerusform>
             <numerusform>Herinnering annuleren (%1, over %n min)</numerusform>
         </translation>
     </message>
