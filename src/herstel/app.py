@@ -4,17 +4,28 @@ Start-up order (each stage only needs the ones before it):
 
 1. process  — locale (a missing system locale is not fatal), the data folder
                (a clear one-line error when unusable), logging, crash hook
-2. Qt       — QApplication with the application id, name and icon; translators
-3. asyncio  — the qasync event loop; SIGINT/SIGTERM wake-up so Ctrl-C works
-4. state    — settings loaded (a broken file is moved aside, bad values reported)
-5. UI       — windows and controllers, connected to each other
-6. request  — do what the command line asked (show, tray, breathe)
+2. Qt       — QApplication with the application id, name and icon; Herstel's
+               translator
+3. state    — settings loaded (a broken file is moved aside, bad values
+               reported) and the theme applied
+4. window   — for ``herstel`` and ``herstel breathe`` the home window is built
+               and shown now, before anything it does not need to draw
+5. asyncio  — the qasync event loop (imported before the window, so nothing
+               stands between showing it and painting it); SIGINT/SIGTERM
+               wake-up so Ctrl-C works
+6. services — once the first frame is painted (at once with ``--tray``): Qt's
+               own translator, the database (opened and checked), sessions,
+               reminders, system events, the tray wait, the single-instance
+               socket; then do what the command line asked
 7. run      — until the app quits; then tear down in reverse
+
+The home window is built the first time it is shown, so ``herstel --tray``
+never loads it while it idles. Its two sections (today at a glance, the
+reminder line) are added once the services behind them are up.
 """
 
 from __future__ import annotations
 
-import asyncio
 import locale
 import logging
 import os
@@ -24,6 +35,8 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+
 from herstel import APP_ID, APP_NAME, __version__
 from herstel.core.checkin import check_day
 from herstel.core.clock import Clock, SystemClock
@@ -31,20 +44,26 @@ from herstel.core.launch import Action, BreatheOptions, LaunchRequest, plan_for
 from herstel.core.records import SessionRecord, Trigger
 from herstel.core.settings import Settings
 from herstel.logs import setup_logging
-from herstel.storage.database import (
-    Database,
-    DatabaseTooNew,
-    DataFolderError,
-    open_or_recover,
-)
 from herstel.storage.paths import DataDirError, DataPaths, ensure_private_dir
 from herstel.storage.settings_file import load_settings, save_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from herstel.storage.database import Database
+    from herstel.ui.close_guard import CloseGuard
     from herstel.ui.history_window import HistoryWindow
+    from herstel.ui.home_window import HomeWindow
+    from herstel.ui.reminder_panel import ReminderPanel
+    from herstel.ui.reminder_presenter import ReminderPresenter
+    from herstel.ui.reminders import ReminderService
+    from herstel.ui.session_controller import SessionController
+    from herstel.ui.session_flow import SessionFlow
     from herstel.ui.settings_dialog import SettingsDialog
     from herstel.ui.single_instance import SingleInstance
-    from herstel.ui.tray import Tray, TrayStatus
+    from herstel.ui.system_events import SystemEvents
+    from herstel.ui.today_glance import TodayGlance
+    from herstel.ui.tray import Tray, TrayStatus, TrayWaiter
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +101,13 @@ class Herstel:
     """The running app: holds the parts and connects them. No business logic."""
 
     def __init__(self, paths: DataPaths, clock: Clock) -> None:
+        """Stages 2–3: what the first window needs, and nothing more."""
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
         from herstel.ui import i18n
         from herstel.ui.assets import app_icon_path
+        from herstel.ui.theme import ThemeFollower
 
         self.paths = paths
         self.clock = clock
@@ -98,18 +119,27 @@ class Herstel:
         self.qapp.setDesktopFileName(APP_ID)
         self.qapp.setWindowIcon(QIcon(str(app_icon_path())))
         self.qapp.setQuitOnLastWindowClosed(False)  # Herstel lives on for its reminders
-        self.translators = [t for t in (i18n.load_qt_translator(), i18n.load_app_translator()) if t]
+        # Qt's own catalogue (standard buttons) is only needed by later dialogs.
+        self.translators = [t for t in (i18n.load_app_translator(),) if t]
         for translator in self.translators:
             self.qapp.installTranslator(translator)
         self._settings_writable = True
         self.settings = self._load_settings()
-        self.db, self.db_moved_to = self._open_database()
+        self.theme = ThemeFollower(self.qapp, self.settings.theme)
+        self.ready = False  # True once start_services() has run
+        self._when_ready: list[Callable[[], None]] = []
+        self.db: Database | None = None
+        self.db_moved_to: Path | None = None
+        self._untold_move: Path | None = None  # told when the home window exists
+        self._home: HomeWindow | None = None
+        self.glance: TodayGlance | None = None
+        self.reminder_panel: ReminderPanel | None = None
+        self.close_guard: CloseGuard | None = None
         self.tray: Tray | None = None
         self.has_tray: bool | None = None  # None until the tray wait is over
         self._start_hidden = False
         self._settings_dialog: SettingsDialog | None = None
         self._history: HistoryWindow | None = None
-        self._build_ui()
 
     # -- stage 4: state ---------------------------------------------------------------
 
@@ -145,7 +175,9 @@ class Herstel:
             log.error("could not save settings: %s", error)
 
     def _open_database(self) -> tuple[Database, Path | None]:
-        """Stage 4b. A damaged file is moved aside and the user told (after the UI is up)."""
+        """Stage 6a. A damaged file is moved aside and the user told (in the home window)."""
+        from herstel.storage.database import open_or_recover
+
         database, moved = open_or_recover(self.paths.database, self.clock.now())
         if moved is not None:
             print(
@@ -156,59 +188,102 @@ class Herstel:
             log.error("damaged database moved to %s", moved)
         return database, moved
 
-    # -- stage 5: UI ------------------------------------------------------------------
+    # -- stage 4: the home window, built when first needed ---------------------------
 
-    def _build_ui(self) -> None:
+    @property
+    def home(self) -> HomeWindow:
+        """The home window, built on first use (``--tray`` may never need it)."""
+        if self._home is None:
+            self._home = self._build_home()
+        return self._home
+
+    def _build_home(self) -> HomeWindow:
         from herstel.ui.close_guard import CloseGuard
         from herstel.ui.home_window import HomeWindow
+
+        home = HomeWindow(self.settings)
+        self.close_guard = CloseGuard(home, lambda: bool(self.has_tray))
+        home.start_requested.connect(self.start_from_window)
+        home.settings_changed.connect(self.update_settings)
+        home.history_requested.connect(self.open_history)
+        home.settings_requested.connect(self.open_settings)
+        self.close_guard.hidden_to_tray.connect(self.on_hidden_to_tray)
+        self.close_guard.quit_requested.connect(self.quit)
+        self._home = home
+        if self.ready:  # otherwise they come with the services: nothing true to say yet
+            self._add_sections(home)
+        return home
+
+    def _add_sections(self, home: HomeWindow) -> None:
+        """Today at a glance and the reminder line, which need the services."""
         from herstel.ui.reminder_panel import ReminderPanel
+        from herstel.ui.today_glance import TodayGlance
+
+        self.glance = TodayGlance()
+        self.reminder_panel = ReminderPanel()
+        home.add_section(self.glance)
+        home.add_section(self.reminder_panel)
+        self.reminder_panel.timer_requested.connect(self.set_timer)
+        self.reminder_panel.timer_cancelled.connect(self.cancel_timer)
+        self.refresh_today()
+        self.refresh_status()
+        if self._untold_move is not None:
+            self._tell_database_moved(self._untold_move)
+
+    def shown_window(self) -> HomeWindow | None:
+        """The home window when it is on screen."""
+        return self._home if self._home is not None and self._home.isVisible() else None
+
+    # -- stage 6: services, once the first window is on screen -------------------------
+
+    def start_services(self) -> None:
+        """The database, sessions, reminders, system events and the tray wait.
+
+        Raises DatabaseTooNew or DataFolderError when the database cannot be used.
+        """
+        from herstel.ui import i18n
         from herstel.ui.reminder_presenter import ReminderPresenter
         from herstel.ui.reminders import ReminderService
         from herstel.ui.session_controller import SessionController
         from herstel.ui.session_flow import SessionFlow
         from herstel.ui.system_events import SystemEvents
-        from herstel.ui.theme import ThemeFollower
-        from herstel.ui.today_glance import TodayGlance
         from herstel.ui.tray import TrayWaiter
 
-        self.theme = ThemeFollower(self.qapp, self.settings.theme)
-        self.home = HomeWindow(self.settings)
-        self.glance = TodayGlance()
-        self.reminder_panel = ReminderPanel()
-        self.home.add_section(self.glance)
-        self.home.add_section(self.reminder_panel)
-        self.sessions = SessionController(self.clock, settings=self.settings)
-        self.flow = SessionFlow(self.sessions, self.db, self.clock, lambda: self.settings)
-        self.events = SystemEvents()
-        self.reminders = ReminderService(
+        qt_translator = i18n.load_qt_translator()
+        if qt_translator is not None:
+            self.translators.append(qt_translator)
+            self.qapp.installTranslator(qt_translator)
+        db, self.db_moved_to = self._open_database()
+        self.db = db
+        self.sessions: SessionController = SessionController(self.clock, settings=self.settings)
+        self.flow: SessionFlow = SessionFlow(self.sessions, db, self.clock, lambda: self.settings)
+        self.events: SystemEvents = SystemEvents()
+        self.reminders: ReminderService = ReminderService(
             self.clock,
             self.paths.data_dir / "reminders.json",
             self.settings,
             local_zone(),
-            self.db.record_reminder,
+            db.record_reminder,
             busy=lambda: self.sessions.is_running or self.events.locked,
         )
-        self.presenter = ReminderPresenter(self.reminders, lambda: self.settings, lambda: self.tray)
-        self.close_guard = CloseGuard(self.home, lambda: bool(self.has_tray))
-        self.tray_waiter = TrayWaiter()
+        self.presenter: ReminderPresenter = ReminderPresenter(
+            self.reminders, lambda: self.settings, lambda: self.tray
+        )
+        self.tray_waiter: TrayWaiter = TrayWaiter()
 
-        self.home.start_requested.connect(self.start_from_window)
-        self.home.settings_changed.connect(self.update_settings)
-        self.home.history_requested.connect(self.open_history)
-        self.home.settings_requested.connect(self.open_settings)
-        self.reminder_panel.timer_requested.connect(self.reminders.set_timer)
-        self.reminder_panel.timer_cancelled.connect(self.reminders.cancel_timer)
         self.flow.ended.connect(self.on_session_ended)
         self.flow.checked.connect(self.on_session_checked)
         self.reminders.changed.connect(self.refresh_status)
         self.presenter.take_break.connect(self.start_from_reminder)
         self.events.resumed.connect(self.reminders.check)
         self.events.locked_changed.connect(self.on_lock_changed)
-        self.close_guard.hidden_to_tray.connect(self.on_hidden_to_tray)
-        self.close_guard.quit_requested.connect(self.quit)
         self.tray_waiter.decided.connect(self.on_tray_decided)
-        self.refresh_today()
-        self.refresh_status()
+        self.ready = True
+        if self._home is not None:
+            self._add_sections(self._home)
+        waiting, self._when_ready = self._when_ready, []
+        for action in waiting:  # e.g. Start clicked in the first moments
+            action()
 
     def start(self) -> None:
         """Stage 6b: things that need the event loop running."""
@@ -217,18 +292,33 @@ class Herstel:
         if self.db_moved_to is not None:
             self._tell_database_moved(self.db_moved_to)
 
+    def _once_ready(self, action: Callable[[], None]) -> bool:
+        """False (and ``action`` kept for later) while the services are still starting."""
+        if self.ready:
+            return True
+        self._when_ready.append(action)
+        return False
+
     def update_settings(self, settings: Settings) -> None:
         old, self.settings = self.settings, settings
-        self.home.set_settings(settings)
-        self.sessions.set_settings(settings)
+        if self._home is not None:
+            self._home.set_settings(settings)
         if self._settings_dialog is not None:
             self._settings_dialog.set_settings(settings)
         if settings.theme != old.theme:
             self.theme.set_setting(settings.theme)
         if settings.autostart != old.autostart:
             apply_autostart(settings.autostart)
-        self.reminders.apply_settings(settings)
+        if self.ready:  # otherwise the services start with these settings
+            self.sessions.set_settings(settings)
+            self.reminders.apply_settings(settings)
         self._save_settings(settings)
+
+    def set_timer(self, minutes: int) -> None:
+        self.reminders.set_timer(minutes)
+
+    def cancel_timer(self) -> None:
+        self.reminders.cancel_timer()
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -239,6 +329,8 @@ class Herstel:
         self.start_session(BreatheOptions(), Trigger.REMINDER)
 
     def start_session(self, options: BreatheOptions, trigger: Trigger) -> None:
+        if not self._once_ready(lambda: self.start_session(options, trigger)):
+            return
         if self.sessions.is_running:
             self.sessions.raise_session()
             return
@@ -275,16 +367,17 @@ class Herstel:
     # -- windows ----------------------------------------------------------------------
 
     def show_home(self) -> None:
-        from herstel.ui.session_window import bring_to_front
+        from herstel.ui.windows import bring_to_front
 
-        if self.home.isMinimized():
-            self.home.showNormal()
-        bring_to_front(self.home)
+        home = self.home
+        if home.isMinimized():
+            home.showNormal()
+        bring_to_front(home)
         log.info("main window shown")
 
     def open_history(self) -> None:
         from herstel.ui.history_window import HistoryWindow
-        from herstel.ui.session_window import bring_to_front
+        from herstel.ui.windows import bring_to_front
 
         if self._history is None:
             self._history = HistoryWindow(self.paths.database, self.clock)
@@ -292,8 +385,8 @@ class Herstel:
         bring_to_front(self._history)
 
     def open_settings(self) -> None:
-        from herstel.ui.session_window import bring_to_front
         from herstel.ui.settings_dialog import SettingsDialog
+        from herstel.ui.windows import bring_to_front
 
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(self.settings)
@@ -301,6 +394,8 @@ class Herstel:
         bring_to_front(self._settings_dialog)
 
     def refresh_today(self) -> None:
+        if self.glance is None or self.db is None:
+            return  # the home window reads it when it is built
         now = self.clock.now()
         self.glance.set_summary(self.db.today_summary(check_day(now), local_zone()))
 
@@ -316,8 +411,8 @@ class Herstel:
         )
 
     def refresh_status(self) -> None:
-        status = self.status()
-        self.reminder_panel.set_status(status)
+        if self.reminder_panel is not None and self.ready:
+            self.reminder_panel.set_status(self.status())
         if self.tray is not None:
             self.tray.refresh_tooltip()
 
@@ -335,9 +430,10 @@ class Herstel:
                 self.show_home()
             if not self.settings.tray_hint_shown:
                 self.home.show_notice(
-                    self.home.tr(
+                    QCoreApplication.translate(
+                        "Herstel",
                         "This desktop shows no tray icon, so Herstel stays in this window. "
-                        "Closing it asks whether to keep your reminders running."
+                        "Closing it asks whether to keep your reminders running.",
                     )
                 )
                 self.update_settings(replace(self.settings, tray_hint_shown=True))
@@ -368,29 +464,39 @@ class Herstel:
         if self.tray is not None and not self.settings.tray_hint_shown:
             self.tray.notify(
                 APP_NAME,
-                self.home.tr(
+                QCoreApplication.translate(
+                    "Herstel",
                     "Herstel keeps running in the tray to remind you of your breaks. "
-                    "Quit it from the tray menu."
+                    "Quit it from the tray menu.",
                 ),
             )
             self.update_settings(replace(self.settings, tray_hint_shown=True))
 
     def _tell_database_moved(self, moved: Path) -> None:
+        if self._home is None:  # --tray: say it when the window is first opened
+            self._untold_move = moved
+            return
+        self._untold_move = None
         self.home.show_notice(
-            self.home.tr(
+            QCoreApplication.translate(
+                "Herstel",
                 "Your history file was damaged and could not be read. It was kept as %1 "
-                "and a new one was started."
+                "and a new one was started.",
             ).replace("%1", str(moved))
         )
 
     # -- stage 6: request -------------------------------------------------------------
 
     def handle(self, request: LaunchRequest) -> None:
+        """A request from the command line or forwarded by another launch."""
+        if shows_home_first(request):
+            self.show_home()
+        self.act_on(request)
+
+    def act_on(self, request: LaunchRequest) -> None:
+        """The part of ``handle`` after the home window is shown."""
         if request.action is Action.BREATHE:
-            self.show_home()
             self.start_session(request.breathe or BreatheOptions(), Trigger.CLI)
-        elif request.action is Action.SHOW:
-            self.show_home()
         elif request.action is Action.HISTORY:
             self.open_history()
         elif request.action is Action.REMIND and request.remind_minutes is not None:
@@ -400,31 +506,52 @@ class Herstel:
             self._start_hidden = True
 
     def quit(self) -> None:
-        self.presenter.withdraw()
-        self.sessions.stop_running()
-        self.close_guard.allow_close()
-        self.reminders.stop()
+        if self.ready:
+            self.presenter.withdraw()
+            self.sessions.stop_running()
+            self.reminders.stop()
+        if self.close_guard is not None:
+            self.close_guard.allow_close()
         if self.tray is not None:
             self.tray.close()
         self.qapp.quit()
 
+    def abandon(self) -> None:
+        """The services could not start: take the window away before saying why."""
+        if self.close_guard is not None:
+            self.close_guard.allow_close()
+        if self._home is not None:
+            self._home.hide()
+
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
+
+
+def shows_home_first(request: LaunchRequest) -> bool:
+    """Whether ``request`` opens the home window (``herstel`` and ``herstel breathe``)."""
+    return request.action in {Action.SHOW, Action.BREATHE}
 
 
 def _refuse_to_start(reason: str) -> None:
-    """Say why the app cannot start: on stderr and, for launches from a menu, in a window."""
+    """Say why the app cannot start: on stderr and, for launches from a menu, in a window.
+
+    Called from the running loop; the app quits once the window is closed.
+    """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     print(f"herstel: {reason}", file=sys.stderr)
     log.error("cannot start: %s", reason)
     qapp = QApplication.instance()
-    if not isinstance(qapp, QApplication) or qapp.platformName() in {"offscreen", "minimal"}:
+    if not isinstance(qapp, QApplication):
+        return
+    if qapp.platformName() in {"offscreen", "minimal"}:
+        qapp.quit()
         return
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, reason[:1].upper() + reason[1:] + ".")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.finished.connect(qapp.quit)
     box.open()
-    qapp.exec()
 
 
 def local_zone() -> tzinfo:
@@ -473,38 +600,57 @@ def run_app(
     """Run the app until it quits; returns the process exit code.
 
     ``instance`` holds this data folder's single-instance lock; its socket
-    starts listening once the windows exist, so a forwarded request always
-    finds someone to act on it.
+    starts listening once the services exist, so a forwarded request always
+    finds someone to act on it (a launch meanwhile keeps retrying).
     """
     if not _prepare_process(paths):
         if instance is not None:
             instance.close()
         return 1
+    import asyncio
+
     import qasync
 
     from herstel.ui.crash import SigintWakeup
-    from herstel.ui.single_instance import SingleInstanceError
 
-    try:
-        app = Herstel(paths, clock or SystemClock())
-    except (DatabaseTooNew, DataFolderError) as error:
-        _refuse_to_start(str(error))
-        if instance is not None:
-            instance.close()
-        return 1
+    app = Herstel(paths, clock or SystemClock())
+    if shows_home_first(request):
+        app.show_home()  # the first frame comes before everything it does not need
     loop = qasync.QEventLoop(app.qapp)
     asyncio.set_event_loop(loop)
     quit_requested = asyncio.Event()
     app.qapp.aboutToQuit.connect(quit_requested.set)
     wakeup = SigintWakeup(app.quit)
-    if instance is not None:
-        instance.request_received.connect(app.handle)
+    exit_code = 0
+
+    def start_the_rest() -> None:
+        from herstel.storage.database import DatabaseTooNew, DataFolderError
+        from herstel.ui.single_instance import SingleInstanceError
+
+        nonlocal exit_code
         try:
-            instance.listen()
-        except SingleInstanceError as error:
-            log.warning("%s; other launches cannot reach this one", error)
-    app.handle(request)
-    app.start()
+            app.start_services()
+        except (DatabaseTooNew, DataFolderError) as error:
+            exit_code = 1
+            app.abandon()
+            _refuse_to_start(str(error))
+            return
+        if instance is not None:
+            instance.request_received.connect(app.handle)
+            try:
+                instance.listen()
+            except SingleInstanceError as error:
+                log.warning("%s; other launches cannot reach this one", error)
+        app.act_on(request)
+        app.start()
+
+    shown = app.shown_window()
+    if shown is not None:
+        from herstel.ui.windows import after_first_paint
+
+        after_first_paint(shown, start_the_rest)
+    else:
+        QTimer.singleShot(0, start_the_rest)
     try:
         with loop:
             loop.run_until_complete(quit_requested.wait())
@@ -514,4 +660,4 @@ def run_app(
         if instance is not None:
             instance.close()
         log.info("Herstel stopped")
-    return 0
+    return exit_code

@@ -3,7 +3,8 @@
 Usage errors print exactly one line (``herstel: …``) and exit 2; runtime
 failures exit 1; no traceback ever reaches the user. Commands that open a
 window hand over to :mod:`herstel.app`, imported only then so that headless
-commands start fast and never touch a display.
+commands start fast and never touch a display; the storage modules behind
+export and import load only for those commands, so a launch stays lean.
 """
 
 from __future__ import annotations
@@ -32,15 +33,6 @@ from herstel.core.rhythm import (
     PatternError,
     parse_pattern,
 )
-from herstel.storage.atomic import atomic_writer
-from herstel.storage.database import (
-    DatabaseCorrupt,
-    DatabaseTooNew,
-    DataFolderError,
-    StorageError,
-    move_aside,
-)
-from herstel.storage.exchange import ImportFileError, export_csv, export_json, import_json
 from herstel.storage.paths import DataPaths, resolve_paths
 
 
@@ -318,6 +310,8 @@ def _about(paths: DataPaths, out: TextIO) -> None:
 def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
     if args.table is not None and args.format != "csv":
         raise UsageError(tr("--table only applies to --format csv"))
+    from herstel.storage.atomic import atomic_writer
+    from herstel.storage.exchange import export_csv, export_json
 
     def write(out: TextIO) -> None:
         if args.format == "json":
@@ -339,6 +333,8 @@ def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
+    from herstel.storage.exchange import ImportFileError, import_json
+
     source = Path(args.file).expanduser()
     try:
         data = source.read_bytes()
@@ -359,6 +355,14 @@ def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
 
 def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
     """Run a command that needs no display; storage errors exit 1 with one line."""
+    from herstel.storage.database import (
+        DatabaseCorrupt,
+        DatabaseTooNew,
+        DataFolderError,
+        StorageError,
+        move_aside,
+    )
+
     now = SystemClock().now()
     try:
         if args.command == "export":
@@ -447,6 +451,9 @@ def _request(args: argparse.Namespace) -> LaunchRequest:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``herstel`` console script; returns the exit code."""
+    from herstel.ui.qt_imports import spare_linecache
+
+    spare_linecache()  # Qt loads for every command (translated messages); before the rest
     try:
         args, paths = parse(sys.argv[1:] if argv is None else argv)
         if args.command == "about":

@@ -12,7 +12,7 @@ it saved (also after the first session, which hides the note).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QShowEvent
@@ -30,13 +30,10 @@ from herstel import APP_NAME
 from herstel.core.rhythm import PRESETS, parse_pattern
 from herstel.core.settings import Settings
 from herstel.ui.assets import app_icon_path
-from herstel.ui.pattern_chooser import (
-    PatternChooser,
-    format_label,
-    length_text,
-    pattern_name,
-    pattern_title,
-)
+from herstel.ui.pattern_texts import format_label, length_text, pattern_name, pattern_title
+
+if TYPE_CHECKING:
+    from herstel.ui.pattern_chooser import PatternChooser
 
 MINIMUM_SIZE: Final = QSize(580, 560)
 PREFERRED_SIZE: Final = QSize(720, 620)
@@ -103,6 +100,8 @@ class HomeWindow(QWidget):
             self._chooser.raise_()
             self._chooser.activateWindow()
             return self._chooser
+        from herstel.ui.pattern_chooser import PatternChooser  # loaded when first opened
+
         chooser = PatternChooser(self._settings, self)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         chooser.chosen.connect(self._chosen)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -20,8 +21,11 @@ from herstel.core.rhythm import SessionPlan
 from herstel.core.session import SessionOutcome, SessionRun
 from herstel.core.settings import Settings
 from herstel.ui.screensaver import ScreenSaverInhibitor
-from herstel.ui.session_window import SessionWindow, bring_to_front
 from herstel.ui.theme import prefers_reduced_motion
+from herstel.ui.windows import bring_to_front
+
+if TYPE_CHECKING:
+    from herstel.ui.session_window import SessionWindow
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,8 @@ class SessionController(QObject):
         if self._window is not None:  # a finished session still showing its end page
             old, self._window = self._window, None
             old.close()
+        from herstel.ui.session_window import SessionWindow  # loaded with the first session
+
         settings = self._settings
         run = SessionRun(plan, self._clock)
         inhibitor = self._inhibitor_factory(self) if self._inhibitor_factory else None

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
-from herstel.core.advice import GP_WINDOW, PROACTIVE_WINDOW, recovery_result
 from herstel.core.checkin import CheckAnswers, CheckKind, CheckStatus, asks_sleep, night_for
 from herstel.core.clock import Clock
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.core.rhythm import SessionPlan
 from herstel.core.settings import Settings
 from herstel.storage.database import Database, StorageError
-from herstel.ui.checkin_page import CheckinPage, CheckResult
-from herstel.ui.result_page import ResultPage
 from herstel.ui.session_controller import SessionController
-from herstel.ui.session_window import SessionWindow
+
+if TYPE_CHECKING:  # the pages load when a session first needs them, not at start-up
+    from herstel.ui.checkin_page import CheckResult
+    from herstel.ui.session_window import SessionWindow
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class SessionFlow(QObject):
 
     def _ask_before(self, plan: SessionPlan, trigger: Trigger) -> None:
         """The optional before-check, in its own small window; then the session."""
+        from herstel.ui.checkin_page import CheckinPage
+
         window = QWidget()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.setWindowTitle(self.tr("Before you start"))
@@ -108,6 +111,8 @@ class SessionFlow(QObject):
         self.ended.emit(record)
         if not wants_check or window is None:
             return  # the window shows its own summary or the dizzy advice
+        from herstel.ui.checkin_page import CheckinPage
+
         now = self._clock.now()
         page = CheckinPage(CheckKind.AFTER, asks_sleep(now, self._db.last_check_at()), self._clock)
         page.submitted.connect(lambda result: self._checked(record, result, window))
@@ -120,6 +125,9 @@ class SessionFlow(QObject):
         if result.status is CheckStatus.SKIPPED or result.answers is None:
             window.close()
             return
+        from herstel.core.advice import GP_WINDOW, PROACTIVE_WINDOW, recovery_result
+        from herstel.ui.result_page import ResultPage
+
         now = self._clock.now()
         night = result.night or self._db.load_night(night_for(now))
         shown = recovery_result(

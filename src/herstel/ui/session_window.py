@@ -52,6 +52,7 @@ from herstel.core.rhythm import Phase
 from herstel.core.session import SessionOutcome, SessionRun, Stage
 from herstel.ui.breathing_view import BreathingView
 from herstel.ui.screensaver import ScreenSaverInhibitor
+from herstel.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +61,6 @@ FRAME_INTERVAL_MS: Final = 16
 
 PREFERRED_SIZE: Final = QSize(680, 760)
 MINIMUM_SIZE: Final = QSize(420, 520)
-
-_NO_STACKING_PLATFORMS: Final = frozenset({"offscreen", "minimal"})
-"""Qt platforms without window stacking, where raise() only logs a warning."""
 
 
 def fill(text: str, **values: object) -> str:
@@ -683,14 +681,6 @@ class EndPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
-
-
-def bring_to_front(window: QWidget) -> None:
-    """Show, raise and activate a top-level window (where the platform can stack windows)."""
-    window.show()
-    if QGuiApplication.platformName() not in _NO_STACKING_PLATFORMS:
-        window.raise_()
-    window.activateWindow()
 
 
 def _keep_space(widget: QWidget) -> None:

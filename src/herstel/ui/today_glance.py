@@ -13,15 +13,17 @@ window loads at start-up and should not pull in the result screen.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QWidget
 
 from herstel.core.checkin import Signal, SignalLevel
-from herstel.storage.database import TodaySummary
 from herstel.ui import checkin_texts as texts
+
+if TYPE_CHECKING:
+    from herstel.storage.database import TodaySummary
 
 SMALL_DOT: Final = 10
 """Diameter of a glance dot in pixels."""
