@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 from pathlib import Path
-from typing import Any, Literal, TextIO, TypeVar, cast
+from typing import Any, Final, Literal, TextIO, TypeVar, cast
 
 from herstel.core.checkin import (
     CHANGE_KEY,
@@ -129,22 +129,22 @@ def _template(fields: Sequence[str]) -> str:
 
 _BEFORE = _template((*_ITEMS, "complete", "answered_at"))
 _AFTER = _template((*_ITEMS, CHANGE_KEY, "complete", "answered_at"))
-_SESSION = _template(
-    (
-        "id",
-        "started_at",
-        "pattern",
-        "planned_seconds",
-        "planned_breaths",
-        "done_seconds",
-        "done_breaths",
-        "ended_how",
-        "trigger",
-        "check_status",
-        "before",
-        "after",
-    )
+SESSION_FIELDS: Final = (
+    "id",
+    "started_at",
+    "pattern",
+    "planned_seconds",
+    "planned_breaths",
+    "done_seconds",
+    "done_breaths",
+    "ended_how",
+    "trigger",
+    "check_status",
+    "before",
+    "after",
 )
+"""The keys of each exported session, in order; import expects exactly these."""
+_SESSION = _template(SESSION_FIELDS)
 _NIGHT = _template(NIGHT_CSV_COLUMNS)
 _REMINDER = _template(REMINDER_CSV_COLUMNS)
 
@@ -459,21 +459,7 @@ class _Validator:
             raise _fail(where, str(err)) from err
 
     def session(self, value: object, where: str) -> StoredSession:
-        fields = (
-            "id",
-            "started_at",
-            "pattern",
-            "planned_seconds",
-            "planned_breaths",
-            "done_seconds",
-            "done_breaths",
-            "ended_how",
-            "trigger",
-            "check_status",
-            "before",
-            "after",
-        )
-        obj = _object(value, where, fields)
+        obj = _object(value, where, SESSION_FIELDS)
         if not isinstance(obj["id"], str) or not is_canonical_uuid(obj["id"]):
             raise _fail(f"{where}.id", f"must be a lower-case UUID (got {_got(obj['id'])})")
         record = SessionRecord(
