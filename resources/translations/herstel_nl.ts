@@ -1766,7 +1766,7 @@
     </message>
     <message>
         <location filename="../../src/herstel/ui/reminder_settings.py" line="192"/>
-        <source>&amp;Show reminders as</source>
+        <source>Show &amp;reminders as</source>
         <translation>&amp;Herinneren via</translation>
     </message>
     <message>

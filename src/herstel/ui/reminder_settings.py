@@ -189,7 +189,7 @@ class ReminderSettingsPage(SettingsPage):
         self._labels[2].setText(self.tr("&Until"))
         self._labels[3].setText(self.tr("&Snooze"))
         self.snooze.setSuffix(self.tr(" min"))
-        self._labels[4].setText(self.tr("&Show reminders as"))
+        self._labels[4].setText(self.tr("Show &reminders as"))
         current = self.style_choice.currentData()
         self.style_choice.clear()
         self.style_choice.addItem(
