@@ -392,7 +392,25 @@ def _draw_value_axis(painter: QPainter, axis: _Axis, colors: ChartColors, font: 
 # --- minutes --------------------------------------------------------------------------------
 
 
-class MinutesChart(Chart):
+class _BarChart(Chart):
+    """A chart of equal-width bars over a value axis: hover finds the bar by its slot."""
+
+    _bars: list[QRectF]
+
+    def _hit(self, pos: QPointF) -> int | None:
+        plot = self._axis.plot
+        if not self._bars or not plot.left() <= pos.x() <= plot.right():
+            return None
+        if not plot.top() - 10 <= pos.y() <= plot.bottom() + 20:
+            return None
+        slot = plot.width() / len(self._bars)
+        return min(len(self._bars) - 1, int((pos.x() - plot.left()) / slot))
+
+    def _item_rect(self, index: int) -> QRectF:
+        return self._bars[index] if 0 <= index < len(self._bars) else QRectF()
+
+
+class MinutesChart(_BarChart):
     """Minutes breathed per day or per week, as soft bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -477,18 +495,6 @@ class MinutesChart(Chart):
             painter.drawText(
                 self._axis.plot, Qt.AlignmentFlag.AlignCenter, self.tr("No breathing here yet.")
             )
-
-    def _hit(self, pos: QPointF) -> int | None:
-        plot = self._axis.plot
-        if not self._bars or not plot.left() <= pos.x() <= plot.right():
-            return None
-        if not plot.top() - 10 <= pos.y() <= plot.bottom() + 20:
-            return None
-        slot = plot.width() / len(self._bars)
-        return min(len(self._bars) - 1, int((pos.x() - plot.left()) / slot))
-
-    def _item_rect(self, index: int) -> QRectF:
-        return self._bars[index] if 0 <= index < len(self._bars) else QRectF()
 
     def _item_text(self, index: int) -> str:
         values = self._values()
@@ -842,7 +848,7 @@ def _signed(value: float, locale: QLocale) -> str:
 # --- reminders ------------------------------------------------------------------------------
 
 
-class AdherenceChart(Chart):
+class AdherenceChart(_BarChart):
     """Reminders per week, stacked: taken, snoozed, skipped, missed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -949,18 +955,6 @@ class AdherenceChart(Chart):
         if not any(w.total for w in self._weeks):
             painter.setFont(self.font())
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No reminders yet."))
-
-    def _hit(self, pos: QPointF) -> int | None:
-        plot = self._axis.plot
-        if not self._bars or not plot.left() <= pos.x() <= plot.right():
-            return None
-        if not plot.top() - 10 <= pos.y() <= plot.bottom() + 20:
-            return None
-        slot = plot.width() / len(self._bars)
-        return min(len(self._bars) - 1, int((pos.x() - plot.left()) / slot))
-
-    def _item_rect(self, index: int) -> QRectF:
-        return self._bars[index] if 0 <= index < len(self._bars) else QRectF()
 
     def _item_text(self, index: int) -> str:
         if not 0 <= index < len(self._weeks):

@@ -75,6 +75,7 @@ from herstel.core.checkin import (
 )
 from herstel.core.clock import Clock
 from herstel.ui import checkin_texts as texts
+from herstel.ui.theme import base_point_size
 
 BUTTON_SIZE: Final = 38
 """Diameter of a number button (comfortably above the 36 px minimum)."""
@@ -128,15 +129,22 @@ def fit_page_margins(layout: QLayout, size: QSize) -> None:
     layout.setContentsMargins(left + extra_x, top + extra_y, right + extra_x, bottom + extra_y)
 
 
-def _base_point_size(widget: QWidget) -> float:
-    size = widget.font().pointSizeF()
-    return size if size > 0 else 10.0
-
-
 def _soft(color: QColor, alpha: float) -> QColor:
     soft = QColor(color)
     soft.setAlphaF(alpha)
     return soft
+
+
+def page_heading(page: QWidget, object_name: str) -> QLabel:
+    """The large, light heading the check and result pages open with."""
+    heading = QLabel(page)
+    heading.setObjectName(object_name)
+    heading.setWordWrap(True)
+    font = QFont(page.font())
+    font.setPointSizeF(max(20.0, base_point_size(page) * 2.1))
+    font.setWeight(QFont.Weight.Light)
+    heading.setFont(font)
+    return heading
 
 
 class SoftScrollArea(QScrollArea):
@@ -314,7 +322,7 @@ class ScaleItem(QGroupBox):
         self.question.setWordWrap(True)
         self.question.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         font = QFont(self.font())
-        font.setPointSizeF(_base_point_size(self) * 1.1)
+        font.setPointSizeF(base_point_size(self) * 1.1)
         self.question.setFont(font)
         self.question.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._layout.addWidget(self.question, 1)
@@ -336,7 +344,7 @@ class ScaleItem(QGroupBox):
         column.addLayout(row)
 
         small = QFont(self.font())
-        small.setPointSizeF(_base_point_size(self) * 0.85)
+        small.setPointSizeF(base_point_size(self) * 0.85)
         ends = QHBoxLayout()
         ends.setContentsMargins(2, 0, 2, 0)
         self.low_label = QLabel(scale_box)
@@ -612,15 +620,9 @@ class CheckinPage(QWidget):
         outer.addStretch(2)  # short content sits a little above the middle, like the end page
         # Size limits never go to the window system (a page may be a window of its own).
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        base = _base_point_size(self)
+        base = base_point_size(self)
 
-        self._heading = QLabel(self)
-        self._heading.setObjectName("checkHeading")
-        self._heading.setWordWrap(True)
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(max(20.0, base * 2.1))
-        heading_font.setWeight(QFont.Weight.Light)
-        self._heading.setFont(heading_font)
+        self._heading = page_heading(self, "checkHeading")
         outer.addWidget(self._heading)
         outer.addSpacing(6)
 

@@ -141,7 +141,7 @@ from herstel.ui.history_model import (
     time_text,
     trigger_text,
 )
-from herstel.ui.theme import Colors
+from herstel.ui.theme import Colors, base_point_size
 
 log = logging.getLogger(__name__)
 
@@ -411,7 +411,7 @@ class _Card(QFrame):
         self.title.setObjectName("cardTitle")
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        base = base_point_size(self)
         font.setPointSizeF(base * 1.1)
         self.title.setFont(font)
         self.header.addWidget(self.title)
@@ -648,7 +648,7 @@ class HistoryWindow(QWidget):
         self._heading = QLabel(self.tr("History"), self)
         self._heading.setObjectName("historyHeading")
         heading_font = QFont(self.font())
-        heading_font.setPointSizeF(max(20.0, self._base_size() * 2.0))
+        heading_font.setPointSizeF(max(20.0, base_point_size(self) * 2.0))
         heading_font.setWeight(QFont.Weight.Light)
         self._heading.setFont(heading_font)
         heading_box.addWidget(self._heading)
@@ -713,7 +713,7 @@ class HistoryWindow(QWidget):
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
-        font.setPointSizeF(max(16.0, self._base_size() * 1.6))
+        font.setPointSizeF(max(16.0, base_point_size(self) * 1.6))
         font.setWeight(QFont.Weight.Light)
         title.setFont(font)
         layout.addWidget(title)
@@ -908,7 +908,7 @@ class HistoryWindow(QWidget):
         self._detail_title.setObjectName("detailTitle")
         self._detail_title.setWordWrap(True)
         font = QFont(self.font())
-        font.setPointSizeF(self._base_size() * 1.25)
+        font.setPointSizeF(base_point_size(self) * 1.25)
         font.setWeight(QFont.Weight.DemiBold)
         self._detail_title.setFont(font)
         layout.addWidget(self._detail_title)
@@ -1006,10 +1006,6 @@ class HistoryWindow(QWidget):
         grid.setRowStretch(4, 1)
         scroll.setWidget(body)
         return scroll
-
-    def _base_size(self) -> float:
-        size = self.font().pointSizeF()
-        return size if size > 0 else 10.0
 
     def _apply_style(self) -> None:
         """Cards, the table and the tabs in the app's palette (re-applied on a theme change)."""

@@ -31,6 +31,7 @@ from herstel.core.rhythm import PRESETS, parse_pattern
 from herstel.core.settings import Settings
 from herstel.ui.assets import app_icon_path
 from herstel.ui.pattern_texts import format_label, length_text, pattern_name, pattern_title
+from herstel.ui.theme import base_point_size
 
 if TYPE_CHECKING:
     from herstel.ui.pattern_chooser import PatternChooser
@@ -128,7 +129,7 @@ class HomeWindow(QWidget):
             brand.addWidget(mark)
         self._brand = QLabel(APP_NAME, self)
         brand_font = QFont(self.font())
-        brand_font.setPointSizeF(self._base_size() * 1.15)
+        brand_font.setPointSizeF(base_point_size(self) * 1.15)
         brand_font.setWeight(QFont.Weight.DemiBold)
         self._brand.setFont(brand_font)
         self._brand.setProperty("role", "muted")
@@ -148,7 +149,7 @@ class HomeWindow(QWidget):
         self._heading.setObjectName("homeHeading")
         self._heading.setWordWrap(True)
         heading_font = QFont(self.font())
-        heading_font.setPointSizeF(max(20.0, self._base_size() * 2.1))
+        heading_font.setPointSizeF(max(20.0, base_point_size(self) * 2.1))
         heading_font.setWeight(QFont.Weight.Light)
         self._heading.setFont(heading_font)
         layout.addWidget(self._heading)
@@ -181,7 +182,7 @@ class HomeWindow(QWidget):
         card_layout.setSpacing(2)
         self._card_name = QLabel(self._card)
         name_font = QFont(self.font())
-        name_font.setPointSizeF(self._base_size() * 1.15)
+        name_font.setPointSizeF(base_point_size(self) * 1.15)
         name_font.setWeight(QFont.Weight.DemiBold)
         self._card_name.setFont(name_font)
         self._card_detail = QLabel(self._card)
@@ -223,10 +224,6 @@ class HomeWindow(QWidget):
         self._settings_link.clicked.connect(self.settings_requested)
         layout.addSpacing(18)
         layout.addLayout(footer)
-
-    def _base_size(self) -> float:
-        size = self.font().pointSizeF()
-        return size if size > 0 else 10.0
 
     def _retranslate(self) -> None:
         self._heading.setText(self.tr("A few minutes of slow, gentle breathing."))

@@ -51,15 +51,15 @@ from herstel.core import checkin
 from herstel.core.advice import STRATEGY_TABLE, Strategy, Suggestion
 from herstel.core.checkin import SignalLevel
 from herstel.ui import checkin_texts as texts
-from herstel.ui.checkin_page import PAGE_MARGINS, SoftScrollArea, fit_page_margins
+from herstel.ui.checkin_page import (
+    PAGE_MARGINS,
+    SoftScrollArea,
+    fit_page_margins,
+    page_heading,
+)
 from herstel.ui.today_glance import LevelDot
 
 MAX_PROACTIVE_LINES: Final = 2
-
-
-def _base_point_size(widget: QWidget) -> float:
-    size = widget.font().pointSizeF()
-    return size if size > 0 else 10.0
 
 
 class _Card(QWidget):
@@ -154,7 +154,6 @@ class ResultPage(QWidget):
     # --- building ----------------------------------------------------------------
 
     def _build(self) -> None:
-        base = _base_point_size(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*PAGE_MARGINS)
         outer.setSpacing(0)
@@ -163,13 +162,7 @@ class ResultPage(QWidget):
         # Size limits never go to the window system (a page may be a window of its own).
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
-        self._heading = QLabel(self)
-        self._heading.setObjectName("resultHeading")
-        self._heading.setWordWrap(True)
-        heading_font = QFont(self.font())
-        heading_font.setPointSizeF(max(20.0, base * 2.1))
-        heading_font.setWeight(QFont.Weight.Light)
-        self._heading.setFont(heading_font)
+        self._heading = page_heading(self, "resultHeading")
         outer.addWidget(self._heading)
         outer.addSpacing(6)
         self._subline = QLabel(self)

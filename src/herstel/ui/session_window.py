@@ -52,6 +52,7 @@ from herstel.core.rhythm import Phase
 from herstel.core.session import SessionOutcome, SessionRun, Stage
 from herstel.ui.breathing_view import BreathingView
 from herstel.ui.screensaver import ScreenSaverInhibitor
+from herstel.ui.theme import base_point_size
 from herstel.ui.windows import bring_to_front
 
 log = logging.getLogger(__name__)
@@ -280,7 +281,7 @@ class SessionWindow(QWidget):
         self._phase_label.setObjectName("phaseWord")
         self._phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        base = base_point_size(self)
         font.setPointSizeF(max(28.0, base * 2.9))
         font.setWeight(QFont.Weight.Light)
         self._phase_label.setFont(font)
@@ -607,7 +608,7 @@ class EndPage(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        base = base_point_size(self)
         font.setPointSizeF(max(22.0, base * 2.2))
         font.setWeight(QFont.Weight.Light)
         self.heading.setFont(font)

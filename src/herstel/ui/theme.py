@@ -27,7 +27,7 @@ from typing import Final
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from herstel.core.settings import Theme
 
@@ -105,6 +105,12 @@ DARK: Final = Colors(
     shape_guide="#252D35",
     track="#323A43",
 )
+
+
+def base_point_size(widget: QWidget) -> float:
+    """The widget's font size in points (10 where the platform reports none)."""
+    size = widget.font().pointSizeF()
+    return size if size > 0 else 10.0
 
 
 def relative_luminance(color: str) -> float:
