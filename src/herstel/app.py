@@ -8,12 +8,12 @@ Start-up order (each stage only needs the ones before it):
                translator
 3. state    — settings loaded (a broken file is moved aside, bad values
                reported) and the theme applied
-4. window   — for ``herstel`` and ``herstel breathe`` the home window is built
-               and shown now, before anything it does not need to draw
-5. asyncio  — the qasync event loop (imported before the window, so nothing
-               stands between showing it and painting it); SIGINT/SIGTERM
-               wake-up so Ctrl-C works
-6. services — once the first frame is painted (at once with ``--tray``): Qt's
+4. window   — for ``herstel`` and ``herstel breathe`` the home window is built,
+               shown and painted now, on Qt's own event loop, before anything
+               it does not need to draw; SIGINT/SIGTERM wake-up so Ctrl-C works
+5. asyncio  — then asyncio and the qasync event loop (a fifth of the bare
+               start-up time: loading them first would keep the window waiting)
+6. services — from the first turn of that loop: Qt's
                own translator, the database (opened and checked), sessions,
                reminders, system events, the tray wait, the single-instance
                socket; then do what the command line asked
@@ -38,10 +38,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from herstel import APP_ID, APP_NAME, __version__
-from herstel.core.checkin import check_day
 from herstel.core.clock import Clock, SystemClock
 from herstel.core.launch import Action, BreatheOptions, LaunchRequest, plan_for
-from herstel.core.records import SessionRecord, Trigger
+from herstel.core.records import Trigger
 from herstel.core.settings import Settings
 from herstel.logs import setup_logging
 from herstel.storage.paths import DataDirError, DataPaths, ensure_private_dir
@@ -50,6 +49,7 @@ from herstel.storage.settings_file import load_settings, save_settings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from herstel.core.records import SessionRecord
     from herstel.storage.database import Database
     from herstel.ui.close_guard import CloseGuard
     from herstel.ui.history_window import HistoryWindow
@@ -127,6 +127,7 @@ class Herstel:
         self.settings = self._load_settings()
         self.theme = ThemeFollower(self.qapp, self.settings.theme)
         self.ready = False  # True once start_services() has run
+        self.quitting = False  # True once quit() was asked for
         self._when_ready: list[Callable[[], None]] = []
         self.db: Database | None = None
         self.db_moved_to: Path | None = None
@@ -396,6 +397,8 @@ class Herstel:
     def refresh_today(self) -> None:
         if self.glance is None or self.db is None:
             return  # the home window reads it when it is built
+        from herstel.core.checkin import check_day
+
         now = self.clock.now()
         self.glance.set_summary(self.db.today_summary(check_day(now), local_zone()))
 
@@ -506,6 +509,7 @@ class Herstel:
             self._start_hidden = True
 
     def quit(self) -> None:
+        self.quitting = True
         if self.ready:
             self.presenter.withdraw()
             self.sessions.stop_running()
@@ -607,20 +611,28 @@ def run_app(
         if instance is not None:
             instance.close()
         return 1
+    from herstel.ui.crash import SigintWakeup
+
+    app = Herstel(paths, clock or SystemClock())
+    wakeup = SigintWakeup(app.quit)
+    if shows_home_first(request):
+        from herstel.ui.windows import paint_first_frame
+
+        app.show_home()
+        paint_first_frame(app.home)  # on screen before asyncio and the services load
+    if app.quitting:  # asked to quit (e.g. Ctrl-C) before the first frame was done
+        wakeup.close()
+        if instance is not None:
+            instance.close()
+        return 0
     import asyncio
 
     import qasync
 
-    from herstel.ui.crash import SigintWakeup
-
-    app = Herstel(paths, clock or SystemClock())
-    if shows_home_first(request):
-        app.show_home()  # the first frame comes before everything it does not need
     loop = qasync.QEventLoop(app.qapp)
     asyncio.set_event_loop(loop)
     quit_requested = asyncio.Event()
     app.qapp.aboutToQuit.connect(quit_requested.set)
-    wakeup = SigintWakeup(app.quit)
     exit_code = 0
 
     def start_the_rest() -> None:
@@ -644,13 +656,7 @@ def run_app(
         app.act_on(request)
         app.start()
 
-    shown = app.shown_window()
-    if shown is not None:
-        from herstel.ui.windows import after_first_paint
-
-        after_first_paint(shown, start_the_rest)
-    else:
-        QTimer.singleShot(0, start_the_rest)
+    QTimer.singleShot(0, start_the_rest)
     try:
         with loop:
             loop.run_until_complete(quit_requested.wait())

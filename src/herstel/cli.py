@@ -163,7 +163,17 @@ def _pattern(text: str) -> Pattern:
         ) from None
 
 
-def _build_parser() -> _Parser:
+def _build_parser(explain: bool) -> _Parser:
+    """The parser; its help texts are translated only when ``explain`` (help was asked for).
+
+    Other launches never show them, and the catalogue would cost every start
+    a few milliseconds. The local ``tr`` keeps the ``tr("…")`` calls that
+    lupdate collects.
+    """
+
+    def tr(text: str) -> str:
+        return _messages.tr(text) if explain else text
+
     data_dir_help = tr("keep data and settings in DIR instead of the usual place")
     parser = _Parser(
         prog="herstel",
@@ -431,7 +441,9 @@ def _desktop(action: str, out: TextIO) -> int:
 
 def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
     """Parse and validate everything; raises UsageError."""
-    args = _build_parser().parse_args(list(argv))
+    argv = list(argv)
+    explain = any(arg in {"-h", "--help"} for arg in argv)
+    args = _build_parser(explain).parse_args(argv)
     paths = resolve_paths(_data_dir(args), os.environ)
     if args.tray and args.command is not None:
         raise UsageError(tr("--tray cannot be combined with a command"))

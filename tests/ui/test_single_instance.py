@@ -27,7 +27,7 @@ from herstel.core.launch import Action, BreatheOptions, LaunchRequest
 from herstel.core.messages import MAX_MESSAGE_BYTES, MessageError, encode_request, frame
 from herstel.core.rhythm import parse_pattern
 from herstel.storage.paths import DataPaths
-from herstel.ui import single_instance
+from herstel.ui import instance_link, single_instance
 from herstel.ui.single_instance import (
     ACK,
     NAK,
@@ -346,7 +346,7 @@ def test_claim_reports_a_refused_request(
     def refuse(data: bytes) -> LaunchRequest:
         raise MessageError("unsupported version 1 (expected 2)")
 
-    monkeypatch.setattr(single_instance, "decode_request", refuse)  # as a newer Herstel would
+    monkeypatch.setattr(instance_link, "decode_request", refuse)  # as a newer Herstel would
     recorder = Recorder(instance)
     process = client("claim", paths, env, BREATHE)
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=20_000)
@@ -456,7 +456,7 @@ def test_a_slow_peer_is_dropped_without_holding_up_others(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(single_instance, "READ_TIMEOUT_MS", 1500)
+    monkeypatch.setattr(instance_link, "READ_TIMEOUT_MS", 1500)
     acquired = SingleInstance.acquire(paths, env)
     assert acquired is not None
     acquired.listen()

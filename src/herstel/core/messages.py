@@ -20,7 +20,10 @@ line uses (the same functions: ``parse_pattern``, ``Pattern.with_overrides``,
 only ever acts on a request the command line could have built; anything else
 raises :class:`MessageError`, and nothing else, whatever the bytes.
 
-Plain Python, no Qt: the socket itself lives in ``herstel.ui.single_instance``.
+After the message the instance answers with one byte, ``ACK`` or ``NAK``.
+
+Plain Python, no Qt: the socket itself lives in ``herstel.ui.single_instance``
+and ``herstel.ui.instance_link``.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ from herstel.core.rhythm import (
 )
 
 PROTOCOL_VERSION: Final = 1
+ACK: Final = b"\x06"
+"""The instance's one-byte answer: it accepted the request and will act on it."""
+NAK: Final = b"\x15"
+"""The one-byte answer: it refused a complete but invalid message (e.g. another version)."""
 MAX_MESSAGE_BYTES: Final = 4096
 """The longest JSON payload accepted (the length prefix not included)."""
 

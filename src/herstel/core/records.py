@@ -7,7 +7,6 @@ the others' types.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -31,6 +30,8 @@ class Trigger(StrEnum):
 
 def new_session_id() -> str:
     """A stable, globally unique id, so imports can skip sessions they already have."""
+    import uuid  # with the platform module it loads: not needed to show the first window
+
     return str(uuid.uuid4())
 
 

@@ -8,9 +8,13 @@ in the background (reminders still come) or to quit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class CloseGuard(QObject):
@@ -44,6 +48,8 @@ class CloseGuard(QObject):
         if self._asking is not None:
             self._asking.raise_()
             return
+        from PySide6.QtWidgets import QMessageBox  # its many enums: not on the start-up path
+
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Keep Herstel running?"))

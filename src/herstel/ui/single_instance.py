@@ -26,48 +26,40 @@ The protocol (DESIGN §5):
    dropped; no slot lets an exception escape, and only a fully valid request is
    emitted as :attr:`SingleInstance.request_received`.
 
-The client side blocks (``waitFor…``), which is fine: it runs before any event
+The sockets themselves live in :mod:`herstel.ui.instance_link`, loaded only
+when this process listens or has a request to hand over, so a plain launch
+shows its window without QtNetwork. The client side blocks (``waitFor…``),
+which is fine: it runs before any event
 loop, in a process about to exit. It needs no ``QCoreApplication``. The server
 needs one: call :meth:`SingleInstance.listen` once the application exists.
 """
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import logging
 import os
 import sys
 import time
-import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from herstel.core.launch import LaunchRequest
-from herstel.core.messages import (
-    HEADER_BYTES,
-    MAX_MESSAGE_BYTES,
-    MessageError,
-    decode_request,
-    encode_request,
-    frame,
-    frame_length,
-)
+from herstel.core.messages import ACK, NAK, MessageError, encode_request, frame
 from herstel.storage.paths import DataPaths, ensure_private_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+    from herstel.ui.instance_link import Connection, Outcome
+
+__all__ = ["ACK", "NAK", "SingleInstance", "SingleInstanceError", "claim", "forward"]
 
 log = logging.getLogger(__name__)
 
-ACK: Final = b"\x06"
-"""The instance accepted the request and will act on it."""
-NAK: Final = b"\x15"
-"""The instance refused a complete but invalid message (e.g. another protocol version)."""
-
-READ_TIMEOUT_MS: Final = 2000
-"""How long a peer has, from connecting, to deliver its whole message."""
 MAX_CONNECTIONS: Final = 16
 """Peers served at once; more are disconnected straight away."""
 FORWARD_TIMEOUT: Final = 10.0
@@ -174,126 +166,6 @@ def _take_lock(lock_file: Path) -> QLockFile | None:
 # -- the server ------------------------------------------------------------------------
 
 
-class _Connection(QObject):
-    """One peer on the server side: at most one frame, within READ_TIMEOUT_MS.
-
-    Reports exactly once through ``on_done`` (a bound method of the instance):
-    the request, or None when the connection was dropped.
-    """
-
-    def __init__(
-        self,
-        socket: QLocalSocket,
-        on_done: Callable[[_Connection, LaunchRequest | None], None],
-        parent: QObject,
-    ) -> None:
-        super().__init__(parent)
-        self._socket = socket
-        # Weak: a strong reference would let the deletion of the last pending
-        # connection release the instance's wrapper, deleting the instance (and
-        # so this half-destroyed child again) from inside this one's destructor.
-        self._on_done = weakref.WeakMethod(on_done)
-        self._buffer = bytearray()
-        self._expected: int | None = None
-        self._finished = False
-        socket.setParent(self)
-        socket.setReadBufferSize(HEADER_BYTES + MAX_MESSAGE_BYTES + 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(READ_TIMEOUT_MS)
-        self._timer.timeout.connect(self._timed_out)
-        socket.readyRead.connect(self._read)
-        socket.disconnected.connect(self._peer_left)
-        self._timer.start()
-
-    def start(self) -> None:
-        self._read()  # bytes may have arrived before the signals were connected
-
-    # Slots: each catches everything, because a peer must never be able to
-    # raise into the event loop.
-
-    def _read(self) -> None:
-        if self._finished:
-            return
-        try:
-            request = self._consume()
-        except MessageError as error:
-            self._finish(None, f"ignored a malformed request: {error}", answer=NAK)
-        except Exception:
-            log.exception("single instance: unexpected error reading a request")
-            self._finish(None, None, answer=None)
-        else:
-            if request is not None:
-                self._finish(request, None, answer=ACK)
-
-    def _consume(self) -> LaunchRequest | None:
-        """Take what has arrived; the request once the frame is complete."""
-        socket = self._socket
-        while socket.bytesAvailable() > 0:
-            if self._expected is None:
-                self._buffer += socket.read(HEADER_BYTES - len(self._buffer)).data()
-                if len(self._buffer) < HEADER_BYTES:
-                    return None
-                self._expected = frame_length(bytes(self._buffer))
-                self._buffer.clear()
-                continue
-            chunk = socket.read(self._expected - len(self._buffer)).data()
-            if not chunk:
-                return None
-            self._buffer += chunk
-            if len(self._buffer) == self._expected:
-                if socket.bytesAvailable() > 0:
-                    raise MessageError("more bytes than the length prefix announced")
-                return decode_request(bytes(self._buffer))
-        return None
-
-    def _timed_out(self) -> None:
-        if self._finished:
-            return
-        what = "only part of a request" if self._buffer or self._expected else "nothing"
-        self._finish(None, f"dropped a peer that sent {what} within {READ_TIMEOUT_MS} ms", None)
-
-    def _peer_left(self) -> None:
-        if self._finished:
-            return
-        try:
-            self._read()  # what arrived just before the peer closed
-        except Exception:  # _read catches already; belt and braces in a slot
-            log.exception("single instance: unexpected error")
-        if not self._finished:
-            self._finish(None, "ignored a peer that left before sending a whole request", None)
-
-    def _finish(
-        self, request: LaunchRequest | None, problem: str | None, answer: bytes | None
-    ) -> None:
-        self._finished = True
-        self._timer.stop()
-        if problem is not None:
-            log.warning("single instance: %s", problem)
-        socket = self._socket
-        try:
-            if (
-                answer is not None
-                and socket.state() is QLocalSocket.LocalSocketState.ConnectedState
-            ):
-                socket.write(answer)
-                socket.flush()  # now: the socket is deleted before the loop would write it
-                socket.disconnectFromServer()
-            elif socket.state() is not QLocalSocket.LocalSocketState.UnconnectedState:
-                socket.abort()
-        finally:
-            on_done = self._on_done()
-            if on_done is not None:
-                on_done(self, request)
-
-    def drop(self) -> None:
-        """Close without acting (the instance is shutting down)."""
-        if not self._finished:
-            self._finished = True
-            self._timer.stop()
-            self._socket.abort()
-
-
 class SingleInstance(QObject):
     """The running instance for one data folder: holds the lock, serves forwarded requests.
 
@@ -312,7 +184,7 @@ class SingleInstance(QObject):
         self._lock = lock
         self._name = name
         self._server: QLocalServer | None = None
-        self._connections: set[_Connection] = set()
+        self._connections: set[Connection] = set()
 
     @classmethod
     def acquire(
@@ -357,6 +229,8 @@ class SingleInstance(QObject):
             raise RuntimeError("SingleInstance.listen() needs a QCoreApplication")
         if not self._lock.isLocked():
             raise RuntimeError("SingleInstance.listen() after close()")
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.setMaxPendingConnections(MAX_CONNECTIONS)
@@ -382,6 +256,8 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _accept(self) -> None:
+        from herstel.ui.instance_link import Connection
+
         server = self._server
         if server is None:
             return
@@ -393,13 +269,13 @@ class SingleInstance(QObject):
                     socket.abort()
                     socket.deleteLater()
                     continue
-                connection = _Connection(socket, self._done, self)
+                connection = Connection(socket, self._done, self)
                 self._connections.add(connection)
                 connection.start()
         except Exception:
             log.exception("single instance: unexpected error accepting a connection")
 
-    def _done(self, connection: _Connection, request: LaunchRequest | None) -> None:
+    def _done(self, connection: Connection, request: LaunchRequest | None) -> None:
         self._connections.discard(connection)
         connection.deleteLater()
         if request is not None:
@@ -410,41 +286,6 @@ class SingleInstance(QObject):
 # -- the client ------------------------------------------------------------------------
 
 
-class _Outcome(enum.Enum):
-    ACCEPTED = enum.auto()
-    REFUSED = enum.auto()  # NAK: a complete message the instance would not act on
-    UNREACHABLE = enum.auto()  # nobody listening (yet): worth retrying
-    NO_ANSWER = enum.auto()  # sent, but no answer: resending could act twice
-
-
-def _send_once(name: str, message: bytes, answer_timeout: float) -> _Outcome:
-    """One connection: send ``message`` (already framed), read the one-byte answer."""
-    deadline = time.monotonic() + answer_timeout
-
-    def remaining_ms() -> int:
-        return max(0, int((deadline - time.monotonic()) * 1000))
-
-    socket = QLocalSocket()
-    try:
-        socket.connectToServer(name)
-        if not socket.waitForConnected(remaining_ms()):
-            return _Outcome.UNREACHABLE
-        socket.write(message)
-        while socket.bytesToWrite() > 0:
-            if not socket.waitForBytesWritten(remaining_ms()):
-                return _Outcome.NO_ANSWER
-        # The instance answers and hangs up at once: the answer may arrive along
-        # with the hang-up, when waitForReadyRead already reports false.
-        while socket.bytesAvailable() < 1 and socket.waitForReadyRead(remaining_ms()):
-            pass
-        answer = socket.read(1).data() if socket.bytesAvailable() > 0 else b""
-        if answer == ACK:
-            return _Outcome.ACCEPTED
-        return _Outcome.REFUSED if answer == NAK else _Outcome.NO_ANSWER
-    finally:
-        socket.abort()
-
-
 def _framed(request: LaunchRequest) -> bytes:
     try:
         return frame(encode_request(request))
@@ -452,12 +293,14 @@ def _framed(request: LaunchRequest) -> bytes:
         raise SingleInstanceError(f"cannot forward this request: {error}") from None
 
 
-def _failure(outcome: _Outcome, name: str, lock_file: Path) -> SingleInstanceError:
-    if outcome is _Outcome.REFUSED:
+def _failure(outcome: Outcome, name: str, lock_file: Path) -> SingleInstanceError:
+    from herstel.ui.instance_link import Outcome
+
+    if outcome is Outcome.REFUSED:
         return SingleInstanceError(
             "the running Herstel refused the request (a different version?); quit it and try again"
         )
-    if outcome is _Outcome.NO_ANSWER:
+    if outcome is Outcome.NO_ANSWER:
         return SingleInstanceError("Herstel is running for this data folder but did not answer")
     return SingleInstanceError(
         f"Herstel holds the lock {lock_file} but cannot be reached at {name}; "
@@ -488,16 +331,18 @@ def forward(
     instance's own process: PySide keeps the GIL while it waits, so the
     instance could not answer until the wait had timed out.
     """
+    from herstel.ui.instance_link import Outcome, send_once
+
     name = socket_name(paths.data_dir, os.environ if env is None else env)
     message = _framed(request)
     deadline = time.monotonic() + timeout
     delay = _RETRY_FIRST
     while True:
-        outcome = _send_once(name, message, answer_timeout)
-        if outcome is not _Outcome.UNREACHABLE or time.monotonic() >= deadline:
-            if outcome is not _Outcome.ACCEPTED:  # info: the caller decides what to tell
+        outcome = send_once(name, message, answer_timeout)
+        if outcome is not Outcome.UNREACHABLE or time.monotonic() >= deadline:
+            if outcome is not Outcome.ACCEPTED:  # info: the caller decides what to tell
                 log.info("single instance: %s", _failure(outcome, name, paths.lock_file))
-            return outcome is _Outcome.ACCEPTED
+            return outcome is Outcome.ACCEPTED
         delay = _pause(name, delay, deadline)
 
 
@@ -527,9 +372,11 @@ def claim(
         instance = SingleInstance.acquire(paths, env)
         if instance is not None:
             return instance
-        outcome = _send_once(name, message, answer_timeout)
-        if outcome is _Outcome.ACCEPTED:
+        from herstel.ui.instance_link import Outcome, send_once  # QtNetwork: only to hand over
+
+        outcome = send_once(name, message, answer_timeout)
+        if outcome is Outcome.ACCEPTED:
             return None
-        if outcome is not _Outcome.UNREACHABLE or time.monotonic() >= deadline:
+        if outcome is not Outcome.UNREACHABLE or time.monotonic() >= deadline:
             raise _failure(outcome, name, paths.lock_file)
         delay = _pause(name, delay, deadline)

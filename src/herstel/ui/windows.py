@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -59,3 +59,15 @@ def after_first_paint(
 ) -> None:
     """Run ``callback`` once the shown ``window`` has painted (or after ``patience_ms``)."""
     _FirstPaint(window, callback, patience_ms)
+
+
+def paint_first_frame(window: QWidget, patience_ms: int = FIRST_PAINT_PATIENCE_MS) -> None:
+    """Run Qt's own event loop until the shown ``window`` has painted (or ``patience_ms``).
+
+    Start-up uses this before it loads asyncio and the rest, so the first frame
+    is on screen without waiting for them. Returns early when the application
+    is told to quit meanwhile (``QCoreApplication.exit`` ends every loop).
+    """
+    loop = QEventLoop(window)  # lives as long as the window: a late callback finds it
+    after_first_paint(window, loop.quit, patience_ms)
+    loop.exec()
