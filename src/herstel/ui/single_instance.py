@@ -29,9 +29,9 @@ The protocol (DESIGN §5):
 The sockets themselves live in :mod:`herstel.ui.instance_link`, loaded only
 when this process listens or has a request to hand over, so a plain launch
 shows its window without QtNetwork. The client side blocks (``waitFor…``),
-which is fine: it runs before any event
-loop, in a process about to exit. It needs no ``QCoreApplication``. The server
-needs one: call :meth:`SingleInstance.listen` once the application exists.
+which is fine: it runs before any event loop, in a process about to exit. It
+needs no ``QCoreApplication``. The server needs one: call
+:meth:`SingleInstance.listen` once the application exists.
 """
 
 from __future__ import annotations
