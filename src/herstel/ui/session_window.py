@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from herstel import APP_NAME
+from herstel.core.announcements import PhaseAnnouncer
 from herstel.core.records import EndedHow
 from herstel.core.rhythm import Phase
 from herstel.core.session import SessionOutcome, SessionRun, Stage
@@ -104,6 +105,7 @@ class SessionWindow(QWidget):
         self._end_page: QWidget | None = None
         self._end_page_given = False
         self._phase_key: tuple[object, ...] | None = None
+        self._announcer = PhaseAnnouncer()
         self._last_announcement = ""
         self._announcements = 0
         self._was_maximized = False
@@ -382,9 +384,11 @@ class SessionWindow(QWidget):
         self._full_button.setText(self.tr("Full screen"))
         self._full_button.setAccessibleName(self.tr("Full screen"))
         self._full_button.setToolTip(self.tr("Full screen on or off (F)"))
-        self._phase_label.setAccessibleName(self.tr("Breathing phase"))
-        self._count_label.setAccessibleName(self.tr("Seconds"))
-        self._time_label.setAccessibleName(self.tr("Time left"))
+        # The labels' names are their texts (the phase word, the count, "4:20 left"),
+        # so a screen reader reads what is shown; the description says what it is.
+        self._phase_label.setAccessibleDescription(self.tr("Breathing phase"))
+        self._count_label.setAccessibleDescription(self.tr("Seconds"))
+        self._time_label.setAccessibleDescription(self.tr("Time left"))
         self._view.setAccessibleName(self.tr("Breathing guide"))
         self._pause_text()
         # Show every text again, now in the new language.
@@ -465,7 +469,8 @@ class SessionWindow(QWidget):
         self._phase_key = key
         if self._phase_label.text() != text:
             self._phase_label.setText(text)
-        self._announce(text)
+        if self._announcer.decide(key):  # each phase once; resuming repeats nothing
+            self._announce(text)
 
     def _announce(self, text: str, source: QWidget | None = None) -> None:
         """Tell screen readers about the new phase (once per phase) or the end."""
