@@ -940,6 +940,7 @@ class HistoryWindow(QWidget):
     def _build_overview(self) -> QWidget:
         scroll = QScrollArea(self)
         scroll.setObjectName("overviewScroll")
+        scroll.setAccessibleName(self.tr("Overview"))  # Tab reaches it to scroll the charts
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(scroll)

@@ -12,6 +12,7 @@ it saved (also after the first session, which hides the note).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -90,6 +91,23 @@ class HomeWindow(QWidget):
     def add_section(self, widget: QWidget) -> None:
         """Place a feature's part (today at a glance, reminders) under the Start row."""
         self._sections.addWidget(widget)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the screen: Start, the rhythm, the sections top to bottom, the links."""
+        chain: list[QWidget] = [self._start, self._card]
+        for index in range(self._sections.count()):
+            item = self._sections.itemAt(index)
+            section = item.widget() if item is not None else None
+            if section is not None:
+                chain += [
+                    child
+                    for child in section.findChildren(QWidget)
+                    if child.focusPolicy() & Qt.FocusPolicy.TabFocus
+                ]
+        chain += [self._history_link, self._settings_link]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def pattern_summary(self) -> str:
         """What the card says, on one line: "Rest rhythm · 4-6 · 5 min"."""
