@@ -217,3 +217,33 @@ def test_save_after_moving_aside_keeps_both(tmp_path: Path) -> None:
     assert load_settings(path, NOW).settings == Settings()
     assert loaded.moved_aside is not None
     assert loaded.moved_aside.read_bytes() == b"{oops"
+
+
+def test_the_high_contrast_theme_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(theme=Theme.HIGH_CONTRAST))
+    assert json.loads(path.read_text(encoding="utf-8"))["theme"] == "high-contrast"
+    loaded = load_settings(path, NOW)
+    assert loaded.settings.theme is Theme.HIGH_CONTRAST
+    assert loaded.issues == []
+
+
+def test_a_file_from_before_high_contrast_loads_unchanged(tmp_path: Path) -> None:
+    # What Herstel wrote before the fourth theme existed: every other key as it was.
+    path = tmp_path / "settings.json"
+    old = {"version": 1, **settings_to_mapping(Settings(theme=Theme.DARK, minutes=7))}
+    write_json(path, old)
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings(theme=Theme.DARK, minutes=7)
+    assert loaded.issues == []
+    assert loaded.moved_aside is None
+
+
+def test_an_unknown_theme_falls_back_with_a_warning_naming_the_choices(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    write_json(path, {"version": 1, "theme": "extra-contrast", "minutes": 8})
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings(minutes=8)
+    assert [issue.key for issue in loaded.issues] == ["theme"]
+    assert '"high-contrast"' in loaded.issues[0].problem
+    assert '"extra-contrast"' in loaded.issues[0].problem

@@ -15,23 +15,54 @@ from herstel.core.settings import Theme
 from herstel.ui import theme
 from herstel.ui.theme import (
     AA_TEXT,
+    AAA_TEXT,
     DARK,
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
     LIGHT,
+    NON_TEXT,
+    PALETTES,
     Colors,
+    ThemeFollower,
     apply_theme,
     contrast_ratio,
     prefers_reduced_motion,
     resolve_scheme,
 )
 
+HIGH_CONTRAST = {HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK}
 
-@pytest.mark.parametrize("colors", [LIGHT, DARK], ids=["light", "dark"])
-def test_every_text_colour_reaches_wcag_aa(colors: Colors) -> None:
+
+def _too_low(pairs: dict[str, tuple[str, str]], minimum: float) -> list[str]:
+    return [
+        f"{name}: {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
+        for name, (fg, bg) in pairs.items()
+        if contrast_ratio(fg, bg) < minimum
+    ]
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_every_text_colour_reaches_wcag_aa(name: str) -> None:
+    colors = PALETTES[name]
     pairs = colors.text_pairs()
     assert len(pairs) >= 9
-    for name, (foreground, background) in pairs.items():
-        ratio = contrast_ratio(foreground, background)
-        assert ratio >= AA_TEXT, f"{name}: {foreground} on {background} is {ratio:.2f}:1"
+    assert _too_low(pairs, AA_TEXT) == []
+
+
+@pytest.mark.parametrize("colors", [HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK], ids=["light", "dark"])
+def test_high_contrast_text_reaches_seven_to_one_and_edges_three(colors: Colors) -> None:
+    assert _too_low(colors.text_pairs(), AAA_TEXT) == []
+    assert _too_low(colors.edge_pairs(), NON_TEXT) == []
+
+
+def test_every_palette_is_checked() -> None:
+    assert set(PALETTES.values()) == {LIGHT, DARK, *HIGH_CONTRAST}
+
+
+def test_the_check_catches_a_pair_that_is_too_soft() -> None:
+    soft = {"grey on white": ("#777777", "#FFFFFF"), "black on white": ("#000000", "#FFFFFF")}
+    assert _too_low(soft, AA_TEXT) == ["grey on white: #777777 on #FFFFFF is 4.48:1"]
+    assert _too_low({"muted": (LIGHT.text_muted, LIGHT.background)}, AAA_TEXT) != []
 
 
 def test_the_design_accents() -> None:
@@ -60,6 +91,9 @@ def _hints(scheme: Qt.ColorScheme) -> Any:
         (Theme.LIGHT, Qt.ColorScheme.Dark, Qt.ColorScheme.Light),
         (Theme.DARK, Qt.ColorScheme.Light, Qt.ColorScheme.Dark),
         (Theme.DARK, Qt.ColorScheme.Unknown, Qt.ColorScheme.Dark),
+        (Theme.HIGH_CONTRAST, Qt.ColorScheme.Dark, Qt.ColorScheme.Dark),
+        (Theme.HIGH_CONTRAST, Qt.ColorScheme.Light, Qt.ColorScheme.Light),
+        (Theme.HIGH_CONTRAST, Qt.ColorScheme.Unknown, Qt.ColorScheme.Light),
     ],
 )
 def test_resolve_scheme(setting: Theme, system: Qt.ColorScheme, expected: Qt.ColorScheme) -> None:
@@ -76,6 +110,40 @@ def test_apply_theme_sets_palette_and_style(qtbot: QtBot, qapp: QApplication) ->
         assert apply_theme(qapp, Theme.LIGHT) == Qt.ColorScheme.Light
         assert qapp.palette().color(QPalette.ColorRole.Window).name().upper() == LIGHT.background
     finally:
+        apply_theme(qapp, Theme.SYSTEM)
+        qapp.setStyleSheet("")
+        qapp.setPalette(QPalette())
+
+
+def _window_colour(qapp: QApplication) -> str:
+    return qapp.palette().color(QPalette.ColorRole.Window).name().upper()
+
+
+def test_high_contrast_applies_its_own_palette(qtbot: QtBot, qapp: QApplication) -> None:
+    try:
+        scheme = apply_theme(qapp, Theme.HIGH_CONTRAST)
+        expected = Colors.for_scheme(scheme, high_contrast=True)
+        assert expected in HIGH_CONTRAST
+        assert _window_colour(qapp) == expected.background
+        highlight = qapp.palette().color(QPalette.ColorRole.Highlight).name().upper()
+        assert highlight == expected.accent
+        assert expected.border in qapp.styleSheet()
+    finally:
+        apply_theme(qapp, Theme.SYSTEM)
+        qapp.setStyleSheet("")
+        qapp.setPalette(QPalette())
+
+
+def test_the_follower_switches_to_and_from_high_contrast(qtbot: QtBot, qapp: QApplication) -> None:
+    follower = ThemeFollower(qapp, Theme.LIGHT)
+    try:
+        assert _window_colour(qapp) == LIGHT.background
+        follower.set_setting(Theme.HIGH_CONTRAST)
+        assert _window_colour(qapp) in {c.background for c in HIGH_CONTRAST}
+        follower.set_setting(Theme.DARK)
+        assert _window_colour(qapp) == DARK.background
+    finally:
+        follower.deleteLater()
         apply_theme(qapp, Theme.SYSTEM)
         qapp.setStyleSheet("")
         qapp.setPalette(QPalette())

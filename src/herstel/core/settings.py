@@ -29,6 +29,7 @@ class Theme(StrEnum):
     SYSTEM = "system"  # follow the desktop's light/dark scheme
     LIGHT = "light"
     DARK = "dark"
+    HIGH_CONTRAST = "high-contrast"  # stronger contrast (7:1), light or dark as the desktop is
 
 
 class LengthUnit(StrEnum):

@@ -1,8 +1,13 @@
-"""Herstel's look: two calm palettes, the light/dark choice and reduced motion.
+"""Herstel's look: calm palettes, the theme choice and reduced motion.
 
 The palettes are warm neutrals with one soft teal-blue accent (DESIGN §3a). Every
 text colour meets WCAG AA (4.5:1) against every surface it is drawn on; the pairs
 that must hold are listed in ``Colors.text_pairs`` and checked by a test.
+
+The high-contrast theme has a light and a dark palette of its own (it follows
+the desktop's light/dark scheme like "system" does); there every text pair
+reaches 7:1 (WCAG AAA) and the hairlines around controls 3:1, so buttons and
+fields are visible by their edges too.
 
 ``apply_theme`` sets the application palette and a small style sheet (rounded
 buttons, generous padding). Widgets pick their look from the palette and from a
@@ -39,6 +44,12 @@ Scheme = Qt.ColorScheme
 AA_TEXT: Final = 4.5
 """WCAG 2 AA minimum contrast ratio for normal-size text."""
 
+AAA_TEXT: Final = 7.0
+"""WCAG 2 AAA minimum contrast ratio for normal-size text: what high contrast promises."""
+
+NON_TEXT: Final = 3.0
+"""WCAG 2 minimum contrast for the edges of controls (1.4.11), kept by high contrast."""
+
 
 @dataclass(frozen=True, slots=True)
 class Colors:
@@ -71,9 +82,19 @@ class Colors:
             "text on hovered accent": (self.on_accent, self.accent_hover),
         }
 
+    def edge_pairs(self) -> dict[str, tuple[str, str]]:
+        """The control edges against what they sit on (decorative outside high contrast)."""
+        return {
+            "border on background": (self.border, self.background),
+            "border on surface": (self.border, self.surface),
+        }
+
     @staticmethod
-    def for_scheme(scheme: Qt.ColorScheme) -> Colors:
-        return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    def for_scheme(scheme: Qt.ColorScheme, *, high_contrast: bool = False) -> Colors:
+        dark = scheme == Qt.ColorScheme.Dark
+        if high_contrast:
+            return HIGH_CONTRAST_DARK if dark else HIGH_CONTRAST_LIGHT
+        return DARK if dark else LIGHT
 
 
 LIGHT: Final = Colors(
@@ -106,6 +127,44 @@ DARK: Final = Colors(
     track="#323A43",
 )
 
+HIGH_CONTRAST_LIGHT: Final = Colors(
+    background="#FBFAF8",
+    surface="#FFFFFF",
+    surface_hover="#ECE8E3",
+    text="#101316",
+    text_muted="#30363C",
+    accent="#0B4A75",
+    accent_hover="#083A5D",
+    on_accent="#FFFFFF",
+    border="#5A626A",
+    shape="#3F7DA6",
+    shape_guide="#DCE6EC",
+    track="#B9C2C9",
+)
+
+HIGH_CONTRAST_DARK: Final = Colors(
+    background="#0E1114",
+    surface="#171B20",
+    surface_hover="#232931",
+    text="#FFFFFF",
+    text_muted="#D3D9DF",
+    accent="#9DD3F5",
+    accent_hover="#BCE2F9",
+    on_accent="#0A1218",
+    border="#8C96A0",
+    shape="#5E9FC8",
+    shape_guide="#1C252E",
+    track="#4A545E",
+)
+
+PALETTES: Final = {
+    "light": LIGHT,
+    "dark": DARK,
+    "high contrast light": HIGH_CONTRAST_LIGHT,
+    "high contrast dark": HIGH_CONTRAST_DARK,
+}
+"""Every palette Herstel draws with, by name (the contrast test walks them all)."""
+
 
 def base_point_size(widget: QWidget) -> float:
     """The widget's font size in points (10 where the platform reports none)."""
@@ -135,7 +194,10 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 
 def resolve_scheme(setting: Theme, hints: QStyleHints) -> Qt.ColorScheme:
-    """Light or dark: forced by the setting, else the system's (Unknown → light)."""
+    """Light or dark: forced by the setting, else the system's (Unknown → light).
+
+    "System" and "high contrast" both take the system's scheme.
+    """
     if setting is Theme.LIGHT:
         return Qt.ColorScheme.Light
     if setting is Theme.DARK:
@@ -230,6 +292,8 @@ QPushButton[quiet="true"]:focus {{
     color: {c.text};
     padding: 8px 19px;
 }}
+QPushButton[compact="true"] {{ padding: 4px 14px; border-radius: 10px; min-height: 22px; }}
+QPushButton[compact="true"]:focus {{ padding: 3px 13px; }}
 QPushButton#patternCard {{
     text-align: left;
     border-radius: 18px;
@@ -263,7 +327,22 @@ QListWidget {{
     padding: 6px;
     outline: none;
 }}
-QDoubleSpinBox, QSpinBox {{ padding: 4px 6px; min-height: 22px; }}
+QDoubleSpinBox, QSpinBox, QTimeEdit {{ padding: 4px 6px; min-height: 22px; }}
+QComboBox {{ padding: 4px 8px; min-height: 22px; }}
+QListWidget#settingsPages {{ padding: 8px 6px; }}
+QListWidget#settingsPages::item {{
+    padding: 0 12px;
+    border-radius: 10px;
+    color: {c.text};
+}}
+QListWidget#settingsPages::item:hover {{ background: {c.surface_hover}; }}
+QListWidget#settingsPages::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}
+QLineEdit#dataFolder {{
+    background: {c.surface};
+    border: 1px solid {c.border};
+    border-radius: 8px;
+    padding: 5px 8px;
+}}
 QToolTip {{
     color: {c.text};
     background: {c.surface};
@@ -279,11 +358,12 @@ def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
 
     A forced light or dark theme is also requested from the platform (Qt 6.8+),
     so native title bars and dialogs follow where the platform allows it; with
-    ``Theme.SYSTEM`` that request is withdrawn so the system's choice shows.
+    ``Theme.SYSTEM`` and ``Theme.HIGH_CONTRAST`` that request is withdrawn so
+    the system's choice shows.
     """
     hints = app.styleHints()
     try:
-        if setting is Theme.SYSTEM:
+        if setting in (Theme.SYSTEM, Theme.HIGH_CONTRAST):
             hints.unsetColorScheme()
         else:
             hints.setColorScheme(
@@ -292,7 +372,7 @@ def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
     except AttributeError:  # Qt older than 6.8: the palette below still applies
         pass
     scheme = resolve_scheme(setting, hints)
-    colors = Colors.for_scheme(scheme)
+    colors = Colors.for_scheme(scheme, high_contrast=setting is Theme.HIGH_CONTRAST)
     app.setPalette(build_palette(colors))
     app.setStyleSheet(style_sheet(colors))
     log.debug("theme %s applied (setting %s)", scheme.name, setting.value)
@@ -300,7 +380,10 @@ def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
 
 
 class ThemeFollower(QObject):
-    """Re-applies the theme when the system scheme changes and the setting says "system"."""
+    """Re-applies the theme when the system scheme changes and the setting follows it.
+
+    "System" and "high contrast" follow the desktop's light/dark scheme.
+    """
 
     def __init__(self, app: QApplication, setting: Theme) -> None:
         super().__init__(app)
@@ -318,7 +401,7 @@ class ThemeFollower(QObject):
         self._scheme = apply_theme(self._app, setting)
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._setting is Theme.SYSTEM:
+        if self._setting in (Theme.SYSTEM, Theme.HIGH_CONTRAST):
             self._scheme = apply_theme(self._app, self._setting)
 
 
