@@ -156,6 +156,80 @@ def test_delete_removes_the_checks_too(db: Database, db_path: Path) -> None:
         assert raw.execute("SELECT count(*) FROM checks").fetchone() == (0,)
 
 
+def _fill(db: Database) -> list[str]:
+    ids = []
+    for day in range(3):
+        rec = record(T0 + timedelta(days=day))
+        at = rec.started_at + timedelta(minutes=6)
+        db.save_session(rec, None, after_check(at), night(rec.started_at.date(), at), "answered")
+        ids.append(rec.id)
+    db.record_reminder("scheduled", T0, "taken", T0 + timedelta(minutes=1))
+    return ids
+
+
+def _table_counts(path: Path) -> dict[str, int]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("sessions", "checks", "nights", "reminders")
+        }
+
+
+def test_erase_all_empties_every_table_and_the_file_stays_usable(
+    db: Database, db_path: Path
+) -> None:
+    _fill(db)
+    assert _table_counts(db_path) == {"sessions": 3, "checks": 3, "nights": 3, "reminders": 1}
+    assert db.erase_all() == []
+    assert _table_counts(db_path) == dict.fromkeys(("sessions", "checks", "nights", "reminders"), 0)
+    assert db.session_count() == 0
+    assert db.last_check_at() is None
+    rec = record()
+    db.save_session(rec, None, None, None, "none")  # carries on with an empty history
+    assert db.session_count() == 1
+
+
+def test_erase_all_leaves_no_trace_of_the_rows_in_the_files(db: Database, db_path: Path) -> None:
+    ids = _fill(db)
+    db.erase_all()
+    for file in db_path.parent.iterdir():
+        data = file.read_bytes()
+        for session_id in ids:
+            assert session_id.encode() not in data, f"{session_id} still in {file.name}"
+
+
+def test_erase_all_removes_the_copies_beside_the_file_and_nothing_else(
+    db: Database, db_path: Path
+) -> None:
+    _fill(db)
+    folder = db_path.parent
+    copies = [
+        folder / f"{db_path.name}.pre-v2.bak",
+        folder / f"{db_path.name}.corrupt-20260101-120000",
+        folder / f"{db_path.name}.corrupt-20260101-120000-wal",
+    ]
+    others = [folder / "settings.json", folder / "reminders.json", folder / "notes.bak"]
+    for path in copies + others:
+        path.write_text("kept?")
+    assert db.erase_all() == sorted(copies)
+    assert [path for path in copies if path.exists()] == []
+    assert all(path.exists() for path in others)
+    assert db_path.exists()
+
+
+def test_erase_all_is_one_transaction(db: Database, db_path: Path) -> None:
+    _fill(db)
+    with (
+        Database.open(db_path, busy_timeout=0.1) as impatient,
+        closing(sqlite3.connect(db_path, timeout=0.1, isolation_level=None)) as other,
+    ):
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            impatient.erase_all()
+        other.execute("ROLLBACK")
+    assert _table_counts(db_path) == {"sessions": 3, "checks": 3, "nights": 3, "reminders": 1}
+
+
 def test_last_check_at(db: Database) -> None:
     assert db.last_check_at() is None
     db.save_session(record(T0), None, None, None, "skipped")

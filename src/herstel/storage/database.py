@@ -570,6 +570,43 @@ class Database:
             cursor = conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
             return cursor.rowcount > 0
 
+    def erase_all(self) -> list[Path]:
+        """Delete the whole history; the database stays open, empty and usable.
+
+        Sessions, their checks, nights and reminder outcomes go in one durable
+        transaction, so either all of it is gone or none of it. ``secure_delete``
+        is on for that transaction, so the rows are overwritten, not left in free
+        pages; the WAL is then checkpointed and truncated (best effort: a reader
+        at that moment only delays it). After the commit the copies kept beside
+        the file go too: the backups made before migrations (``<name>.pre-vN.bak``)
+        and damaged files moved aside (``<name>.corrupt-…``). Returns the files
+        removed; an OSError removing one is raised after the history is gone.
+        """
+        with _translated(self.path):
+            (secure,) = self._conn.execute("PRAGMA secure_delete").fetchone()
+            self._conn.execute("PRAGMA secure_delete = ON")
+            try:
+                with self._transaction() as conn:
+                    for table in ("checks", "sessions", "nights", "reminders"):
+                        if conn.execute(
+                            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                            (table,),
+                        ).fetchone():
+                            conn.execute(f"DELETE FROM {table}")  # four fixed names
+            finally:
+                self._conn.execute(f"PRAGMA secure_delete = {int(secure)}")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        name = self.path.name
+        copies = sorted(
+            entry
+            for entry in self.path.parent.iterdir()
+            if entry.name.startswith(f"{name}.corrupt-")
+            or (entry.name.startswith(f"{name}.pre-v") and entry.name.endswith(".bak"))
+        )
+        for copy in copies:
+            copy.unlink(missing_ok=True)
+        return copies
+
     def record_reminder(
         self, kind: str, due_at: datetime, outcome: str, acted_at: datetime
     ) -> None:
