@@ -29,207 +29,207 @@
         <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8) of seconden zoals 4-6 of 4-4-4-4 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="167"/>
+        <location filename="../../src/herstel/cli.py" line="177"/>
         <source>keep data and settings in DIR instead of the usual place</source>
         <translation>bewaar gegevens en instellingen in DIR in plaats van op de gewone plek</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="170"/>
+        <location filename="../../src/herstel/cli.py" line="180"/>
         <source>Guided slow-breathing breaks that help you recover, not just rest.</source>
         <translation>Begeleide ademmomenten in een rustig ritme: niet alleen even pauze, maar echt herstel.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="176"/>
+        <location filename="../../src/herstel/cli.py" line="186"/>
         <source>start in the tray without opening a window</source>
         <translation>start in het systeemvak, zonder een venster te openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="182"/>
+        <location filename="../../src/herstel/cli.py" line="192"/>
         <source>start a breathing session now</source>
         <translation>begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="183"/>
+        <location filename="../../src/herstel/cli.py" line="193"/>
         <source>Start a breathing session now.</source>
         <translation>Begin nu een ademsessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="189"/>
+        <location filename="../../src/herstel/cli.py" line="199"/>
         <source>4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)</source>
         <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8 of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="196"/>
+        <location filename="../../src/herstel/cli.py" line="206"/>
         <source>override one phase of the pattern, in seconds</source>
         <translation>pas één fase van het ritme aan, in seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="198"/>
+        <location filename="../../src/herstel/cli.py" line="208"/>
         <source>length in minutes (1–20)</source>
         <translation>lengte in minuten (1–20)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="199"/>
+        <location filename="../../src/herstel/cli.py" line="209"/>
         <source>length in breaths (1–120)</source>
         <translation>lengte in ademhalingen (1–120)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="203"/>
+        <location filename="../../src/herstel/cli.py" line="213"/>
         <source>end on a short summary instead of the recovery check</source>
         <translation>sluit af met een korte samenvatting in plaats van de herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="208"/>
+        <location filename="../../src/herstel/cli.py" line="218"/>
         <source>open the history of your sessions</source>
         <translation>open de geschiedenis van je sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="213"/>
+        <location filename="../../src/herstel/cli.py" line="223"/>
         <source>remind me to take a break in MINUTES (1–720)</source>
         <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="216"/>
+        <location filename="../../src/herstel/cli.py" line="226"/>
         <source>minutes from now (1–720)</source>
         <translation>aantal minuten vanaf nu (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="220"/>
+        <location filename="../../src/herstel/cli.py" line="230"/>
         <source>write all your sessions, answers and reminders as CSV or JSON</source>
         <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="221"/>
+        <location filename="../../src/herstel/cli.py" line="231"/>
         <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
         <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="229"/>
+        <location filename="../../src/herstel/cli.py" line="239"/>
         <source>CSV only: which table to write (default: sessions)</source>
         <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="231"/>
+        <location filename="../../src/herstel/cli.py" line="241"/>
         <source>write to FILE</source>
         <translation>schrijf naar FILE</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="235"/>
+        <location filename="../../src/herstel/cli.py" line="245"/>
         <source>add the sessions from a JSON export; ones you already have are skipped</source>
         <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="238"/>
+        <location filename="../../src/herstel/cli.py" line="248"/>
         <source>a JSON file written by herstel export</source>
         <translation>een JSON-bestand gemaakt met herstel export</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="242"/>
+        <location filename="../../src/herstel/cli.py" line="252"/>
         <source>show version, licence and where your data is kept</source>
         <translation>toon versie, licentie en waar je gegevens staan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="247"/>
+        <location filename="../../src/herstel/cli.py" line="257"/>
         <source>add Herstel to the application menu, or take it out</source>
         <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="261"/>
+        <location filename="../../src/herstel/cli.py" line="271"/>
         <source>--minutes and --breaths cannot be used together</source>
         <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="283"/>
+        <location filename="../../src/herstel/cli.py" line="293"/>
         <source>--data-dir must not be empty</source>
         <translation>--data-dir mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="292"/>
+        <location filename="../../src/herstel/cli.py" line="302"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="293"/>
+        <location filename="../../src/herstel/cli.py" line="303"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="295"/>
+        <location filename="../../src/herstel/cli.py" line="305"/>
         <source>Uses</source>
         <translation>Gebruikt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="296"/>
+        <location filename="../../src/herstel/cli.py" line="306"/>
         <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
         <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="300"/>
+        <location filename="../../src/herstel/cli.py" line="310"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="301"/>
+        <location filename="../../src/herstel/cli.py" line="311"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="302"/>
+        <location filename="../../src/herstel/cli.py" line="312"/>
         <source>Logs</source>
         <translation>Logbestanden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="305"/>
+        <location filename="../../src/herstel/cli.py" line="315"/>
         <source>Herstel — guided slow-breathing breaks</source>
         <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="312"/>
+        <location filename="../../src/herstel/cli.py" line="322"/>
         <source>--table only applies to --format csv</source>
         <translation>--table werkt alleen samen met --format csv</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="327"/>
+        <location filename="../../src/herstel/cli.py" line="337"/>
         <source>-o {path} is a folder, not a file</source>
         <translation>-o {path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="342"/>
+        <location filename="../../src/herstel/cli.py" line="352"/>
         <source>{path}: no such file</source>
         <translation>{path}: dit bestand bestaat niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="344"/>
+        <location filename="../../src/herstel/cli.py" line="354"/>
         <source>{path} is a folder, not a file</source>
         <translation>{path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="350"/>
+        <location filename="../../src/herstel/cli.py" line="360"/>
         <source>Imported {added} sessions ({skipped} already there).</source>
         <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="376"/>
+        <location filename="../../src/herstel/cli.py" line="386"/>
         <source>the database {path} is damaged; it was moved to {moved}</source>
         <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="386"/>
+        <location filename="../../src/herstel/cli.py" line="396"/>
         <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
         <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="407"/>
+        <location filename="../../src/herstel/cli.py" line="417"/>
         <source>nothing to do here; see docs/packaging.md</source>
         <translation>hier valt niets te doen; zie docs/packaging.md</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="414"/>
+        <location filename="../../src/herstel/cli.py" line="424"/>
         <source>cannot find the herstel program to put in the menu</source>
         <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="437"/>
+        <location filename="../../src/herstel/cli.py" line="449"/>
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
@@ -237,54 +237,102 @@
 <context>
     <name>AdherenceChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="854"/>
+        <location filename="../../src/herstel/ui/charts.py" line="860"/>
         <source>Reminders per week</source>
         <translation>Herinneringen per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <location filename="../../src/herstel/ui/charts.py" line="879"/>
         <source>taken</source>
         <translation>opgevolgd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <location filename="../../src/herstel/ui/charts.py" line="879"/>
         <source>snoozed</source>
         <translation>uitgesteld</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <location filename="../../src/herstel/ui/charts.py" line="879"/>
         <source>skipped</source>
         <translation>overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="873"/>
+        <location filename="../../src/herstel/ui/charts.py" line="879"/>
         <source>missed</source>
         <translation>gemist</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="951"/>
+        <location filename="../../src/herstel/ui/charts.py" line="957"/>
         <source>No reminders yet.</source>
         <translation>Nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="971"/>
+        <location filename="../../src/herstel/ui/charts.py" line="965"/>
         <source>Week of {day}: {count} reminders</source>
         <translation>Week van {day}: {count}× herinnerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="983"/>
+        <location filename="../../src/herstel/ui/charts.py" line="977"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="987"/>
+        <location filename="../../src/herstel/ui/charts.py" line="981"/>
         <source>Reminders per week, last {count} weeks: no reminders yet.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="998"/>
+        <location filename="../../src/herstel/ui/charts.py" line="992"/>
         <source>Reminders per week, last {count} weeks: {total} reminders; {parts}.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: {total} in totaal; {parts}.</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="275"/>
+        <source>Appearance</source>
+        <translation>Weergave</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="291"/>
+        <source>Darker text and clear edges, light or dark as your desktop is.</source>
+        <translation>Donkerdere tekst en duidelijke randen, licht of donker zoals je bureaublad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="294"/>
+        <source>Light or dark, as your desktop is.</source>
+        <translation>Licht of donker, zoals je bureaublad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="300"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thema</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="303"/>
+        <source>Follow the system</source>
+        <translation>Volgens het systeem</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="305"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="306"/>
+        <source>High contrast</source>
+        <translation>Hoog contrast</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="310"/>
+        <source>Reduce &amp;motion (a filling bar instead of a growing circle)</source>
+        <translation>Minder &amp;beweging (een balk die volloopt in plaats van een groeiende cirkel)</translation>
     </message>
 </context>
 <context>
@@ -298,127 +346,150 @@
 <context>
     <name>CalendarStrip</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1028"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1022"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1135"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1129"/>
         <source>less</source>
         <translation>minder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1135"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1129"/>
         <source>more</source>
         <translation>meer</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1179"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1173"/>
         <source>{day}: no breathing</source>
         <translation>{day}: geen ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1181"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1175"/>
         <source>{day}: {minutes} min in 1 session</source>
         <translation>{day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1183"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1177"/>
         <source>{day}: {minutes} min in {sessions} sessions</source>
         <translation>{day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1194"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1188"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1196"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1190"/>
         <source>current streak: 1 day</source>
         <translation>nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1198"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1192"/>
         <source>current streak: {days} days</source>
         <translation>nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1201"/>
+        <location filename="../../src/herstel/ui/charts.py" line="1195"/>
         <source>Breathing days, last {weeks} weeks: {breathing} of {total} days; {streak}.</source>
         <translation>Dagen met een ademmoment, afgelopen {weeks} weken: {breathing} van de {total} dagen; {streak}.</translation>
     </message>
 </context>
 <context>
+    <name>CheckSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="228"/>
+        <source>Check</source>
+        <translation>Herstelcheck</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="242"/>
+        <source>A few short questions on how your breathing, body and head feel. Your answers show in your history.</source>
+        <translation>Een paar korte vragen over hoe je ademhaling, je lijf en je hoofd voelen. Je antwoorden zie je terug in je geschiedenis.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="246"/>
+        <source>&amp;Ask how I feel after a session</source>
+        <translation>&amp;Vraag na een sessie hoe ik me voel</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="247"/>
+        <source>Also ask &amp;before a session, to see what changed</source>
+        <translation>Vraag het &amp;ook vóór een sessie, om te zien wat er veranderd is</translation>
+    </message>
+</context>
+<context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="728"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="730"/>
         <source>Breathe normally</source>
         <translation>Adem weer gewoon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="730"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="732"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="731"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="733"/>
         <source>How do you feel right now?</source>
         <translation>Hoe voel je je nu?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="733"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="735"/>
         <source>Press a number to answer, or click one. Enter saves, Esc skips.</source>
         <translation>Druk op een cijfer of klik erop. Enter slaat op, Esc slaat over.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="736"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="738"/>
         <source>Last night</source>
         <translation>Afgelopen nacht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="738"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="740"/>
         <source>Right now</source>
         <translation>Op dit moment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="739"/>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="740"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="741"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="742"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="741"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="743"/>
         <source>End the check now; your answers so far are kept (Esc)</source>
         <translation>Stop nu met de check; je antwoorden tot nu toe blijven bewaard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="742"/>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="743"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="744"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="745"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="744"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="746"/>
         <source>Save your answers (Enter)</source>
         <translation>Je antwoorden opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="745"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="747"/>
         <source>Recovery check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="787"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="789"/>
         <source>{answered} of {total} answered</source>
         <translation>{answered} van {total} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="796"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="798"/>
         <source>One question is still open: {question}</source>
         <translation>Eén vraag staat nog open: {question}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="801"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="803"/>
         <source>{count} questions are still open. The first one is selected.</source>
         <translation>{count} vragen staan nog open. De eerste is geselecteerd.</translation>
     </message>
@@ -426,146 +497,245 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="49"/>
+        <location filename="../../src/herstel/ui/close_guard.py" line="55"/>
         <source>Keep Herstel running?</source>
         <translation>Herstel laten doorlopen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="50"/>
+        <location filename="../../src/herstel/ui/close_guard.py" line="56"/>
         <source>There is no tray icon on this desktop.</source>
         <translation>Op dit bureaublad kan Herstel geen pictogram in het systeemvak tonen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="53"/>
+        <location filename="../../src/herstel/ui/close_guard.py" line="59"/>
         <source>Herstel can keep running in the background so your reminders still come, or quit now.</source>
         <translation>Herstel kan op de achtergrond blijven draaien, zodat je herinneringen gewoon doorgaan. Of je sluit Herstel nu af.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="57"/>
+        <location filename="../../src/herstel/ui/close_guard.py" line="63"/>
         <source>Keep running</source>
         <translation>Laten doorlopen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="58"/>
+        <location filename="../../src/herstel/ui/close_guard.py" line="64"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
 </context>
 <context>
+    <name>DataSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="137"/>
+        <source>Data</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="149"/>
+        <source>The folder could not be opened here. You find it at the path above.</source>
+        <translation>De map kon hier niet worden geopend. Je vindt hem op het pad hierboven.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="163"/>
+        <source>Export sessions as CSV</source>
+        <translation>Sessies exporteren als CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="163"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="165"/>
+        <source>Export as JSON</source>
+        <translation>Exporteren als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="165"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="188"/>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="198"/>
+        <source>There is nothing to export yet.</source>
+        <translation>Er is nog niets om te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="201"/>
+        <source>Could not export: {reason}</source>
+        <translation>Exporteren is niet gelukt: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="203"/>
+        <source>Saved to {path}</source>
+        <translation>Opgeslagen in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="217"/>
+        <source>Delete all your data?</source>
+        <translation>Al je gegevens verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="218"/>
+        <source>Delete all your data from this computer?</source>
+        <translation>Al je gegevens van deze computer verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="221"/>
+        <source>This deletes every session you breathed, your answers to the checks, your sleep answers and the history of your reminders, and the copies Herstel kept of them (a backup from before an update, damaged files set aside). Your settings stay.
+
+This cannot be undone. If you want to keep your history, export it first.</source>
+        <translation>Dit verwijdert al je ademsessies, je antwoorden op de checks, je antwoorden over je slaap en de geschiedenis van je herinneringen, en de kopieën die Herstel ervan bewaarde (een back-up van vóór een update, beschadigde bestanden die apart zijn gezet). Je instellingen blijven staan.
+
+Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem dan eerst.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="229"/>
+        <source>Delete everything</source>
+        <translation>Alles verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="231"/>
+        <source>Keep my data</source>
+        <translation>Mijn gegevens houden</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="255"/>
+        <source>Nothing was deleted: {reason}</source>
+        <translation>Er is niets verwijderd: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="264"/>
+        <source>Your history is deleted, but {path} could not be removed: {reason}</source>
+        <translation>Je geschiedenis is verwijderd, maar {path} kon niet worden weggehaald: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="272"/>
+        <source>All your data is deleted. Herstel carries on with an empty history.</source>
+        <translation>Al je gegevens zijn verwijderd. Herstel gaat verder met een lege geschiedenis.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="289"/>
+        <source>Everything Herstel remembers stays on this computer, in one folder. Nothing is sent anywhere.</source>
+        <translation>Alles wat Herstel onthoudt, blijft op deze computer, in één map. Er wordt niets verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="293"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="296"/>
+        <source>Your settings are kept in {folder}</source>
+        <translation>Je instellingen staan in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="300"/>
+        <source>&amp;Open the folder</source>
+        <translation>Map &amp;openen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="301"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="302"/>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="303"/>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="304"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="305"/>
+        <source>&amp;Delete all my data…</source>
+        <translation>Al mijn gegevens &amp;verwijderen…</translation>
+    </message>
+</context>
+<context>
     <name>EndPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="643"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="649"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="648"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="654"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="650"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="656"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="652"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="658"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="659"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="665"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="663"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="669"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="665"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="671"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="667"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="673"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="675"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="681"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="677"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="683"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="678"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="684"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
 </context>
 <context>
-    <name>GeneralSettingsPage</name>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="77"/>
-        <source>&amp;Appearance</source>
-        <translation>&amp;Weergave</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="80"/>
-        <source>Follow the system</source>
-        <translation>Volgens het systeem</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="81"/>
-        <source>Light</source>
-        <translation>Licht</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="82"/>
-        <source>Dark</source>
-        <translation>Donker</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="86"/>
-        <source>Reduce motion (a filling bar instead of a growing circle)</source>
-        <translation>Minder beweging: een balk die volloopt, geen groeiende cirkel</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="88"/>
-        <source>Count the seconds of each phase</source>
-        <translation>Tel de seconden van elke fase mee</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="89"/>
-        <source>Ask how I feel after a session</source>
-        <translation>Vraag na een sessie hoe ik me voel</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="90"/>
-        <source>Also ask before a session, to see what changed</source>
-        <translation>Vraag het ook vóór een sessie, om te zien wat er verandert</translation>
-    </message>
-</context>
-<context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="431"/>
+        <location filename="../../src/herstel/app.py" line="443"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="465"/>
+        <location filename="../../src/herstel/app.py" line="477"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="479"/>
+        <location filename="../../src/herstel/app.py" line="491"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -865,7 +1035,7 @@
     </message>
     <message>
         <location filename="../../src/herstel/ui/history_window.py" line="564"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1505"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1508"/>
         <source>Herstel could not read your history: {reason}</source>
         <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
     </message>
@@ -937,6 +1107,7 @@
     </message>
     <message>
         <location filename="../../src/herstel/ui/history_window.py" line="691"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="949"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -1013,259 +1184,269 @@
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="853"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="854"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="851"/>
+        <source>Bring the deleted sessions back ({key})</source>
+        <translation>Haal de verwijderde sessies terug ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="856"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="857"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="956"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1128"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="941"/>
+        <source>Delete, after asking you first ({key})</source>
+        <translation>Verwijderen, na eerst even te vragen ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history_window.py" line="963"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1131"/>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="970"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="977"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="979"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="986"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="980"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="987"/>
         <source>Per day</source>
         <translation>Per dag</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="981"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="988"/>
         <source>Per week</source>
         <translation>Per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="995"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1002"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1000"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1007"/>
         <source>How you felt after breathing</source>
         <translation>Hoe je je voelde na het ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1074"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1077"/>
         <source>Your breathing breaks and how they felt.</source>
         <translation>Je ademmomenten en hoe ze voelden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1080"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1083"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1083"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1086"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1085"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1088"/>
         <source>1 session, {time} of breathing</source>
         <translation>1 sessie, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1087"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1090"/>
         <source>{count} sessions, {time} of breathing</source>
         <translation>{count} sessies, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1094"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
         <source>No streak right now</source>
         <translation>Nu geen dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1096"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1099"/>
         <source>Current streak: 1 day</source>
         <translation>Nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1100"/>
         <source>Current streak: {days} days</source>
         <translation>Nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1103"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1106"/>
         <source>Insights appear after about {count} checks.</source>
         <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1105"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1108"/>
         <source>So far: 1 answered check.</source>
         <translation>Tot nu toe: 1 ingevulde check.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1107"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1110"/>
         <source>So far: {count} answered checks.</source>
         <translation>Tot nu toe: {count} ingevulde checks.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1113"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1116"/>
         <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
         <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1119"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1122"/>
         <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
         <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1142"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1145"/>
         <source>All rhythms</source>
         <translation>Alle ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1253"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
         <source>No session chosen</source>
         <translation>Geen sessie gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1254"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1257"/>
         <source>Choose a session to see all its answers.</source>
         <translation>Kies een sessie om alle antwoorden te zien.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1259"/>
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1262"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1265"/>
         <source>{count} sessions chosen</source>
         <translation>{count} sessies gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1264"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1267"/>
         <source>Delete them together, or choose one to see it.</source>
         <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1267"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1270"/>
         <source>Delete {count} sessions…</source>
         <translation>{count} sessies verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1270"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1273"/>
         <source>Delete this session…</source>
         <translation>Deze sessie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1291"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1294"/>
         <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
         <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1296"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1299"/>
         <source>Ended: {how}</source>
         <translation>Einde: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1297"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1300"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1303"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1306"/>
         <source>The check was skipped.</source>
         <translation>De check is overgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1305"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1308"/>
         <source>No check after this session.</source>
         <translation>Geen check na deze sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1312"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1315"/>
         <source>Compared with before the break: {change}</source>
         <translation>Vergeleken met vóór het ademmoment: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1317"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1320"/>
         <source>The check was left part-way.</source>
         <translation>De check is halverwege gestopt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1325"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1328"/>
         <source>slept deeply {value}</source>
         <translation>diep geslapen {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1327"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1330"/>
         <source>woke rested {value}</source>
         <translation>uitgerust wakker {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1329"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1332"/>
         <source>The night before: {answers} (of 6)</source>
         <translation>De nacht ervoor: {answers} (van de 6)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1350"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1353"/>
         <source>Your answers, 0–6 (before → after)</source>
         <translation>Je antwoorden, 0–6 (voor → na)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1352"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1355"/>
         <source>Your answers after, 0–6</source>
         <translation>Je antwoorden achteraf, 0–6</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1390"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1393"/>
         <source>Delete sessions</source>
         <translation>Sessies verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1392"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1395"/>
         <source>Delete this session?</source>
         <translation>Deze sessie verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1394"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1397"/>
         <source>Its answers are deleted with it. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1398"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1401"/>
         <source>Delete {count} sessions?</source>
         <translation>{count} sessies verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1401"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1404"/>
         <source>Their answers are deleted with them. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1403"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1406"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1441"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1444"/>
         <source>Deleted 1 session.</source>
         <translation>1 sessie verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1443"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1446"/>
         <source>Deleted {count} sessions.</source>
         <translation>{count} sessies verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1468"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1471"/>
         <source>1 session is back.</source>
         <translation>1 sessie is terug.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1470"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1473"/>
         <source>{count} sessions are back.</source>
         <translation>{count} sessies zijn terug.</translation>
     </message>
@@ -1273,60 +1454,60 @@
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="232"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="248"/>
         <source>A few minutes of slow, gentle breathing.</source>
         <translation>Een paar minuten rustig en zacht ademen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="234"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
         <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
         <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="236"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="237"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="253"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="238"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="254"/>
         <source>Start a breathing session now</source>
         <translation>Begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="239"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
         <source>Change rhythm or length</source>
         <translation>Ritme of lengte aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="240"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="241"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="256"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="257"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="242"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="243"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="258"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="259"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="246"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="262"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="261"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="277"/>
         <source>gentle start</source>
         <translation>zachte start</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="264"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="280"/>
         <source>Rhythm and length: {summary}. Change</source>
         <translation>Ritme en lengte: {summary}. Aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="268"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="284"/>
         <source>Choose a rhythm and a length</source>
         <translation>Kies een ritme en een lengte</translation>
     </message>
@@ -1334,67 +1515,67 @@
 <context>
     <name>MinutesChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="405"/>
+        <location filename="../../src/herstel/ui/charts.py" line="423"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="478"/>
+        <location filename="../../src/herstel/ui/charts.py" line="496"/>
         <source>No breathing here yet.</source>
         <translation>Hier is nog niet geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="502"/>
+        <location filename="../../src/herstel/ui/charts.py" line="508"/>
         <source>Week of {day}: {minutes} min in 1 session</source>
         <translation>Week van {day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="504"/>
+        <location filename="../../src/herstel/ui/charts.py" line="510"/>
         <source>Week of {day}: {minutes} min in {sessions} sessions</source>
         <translation>Week van {day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="508"/>
+        <location filename="../../src/herstel/ui/charts.py" line="514"/>
         <source>{day}: {minutes} min in 1 session</source>
         <translation>{day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="510"/>
+        <location filename="../../src/herstel/ui/charts.py" line="516"/>
         <source>{day}: {minutes} min in {sessions} sessions</source>
         <translation>{day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="520"/>
+        <location filename="../../src/herstel/ui/charts.py" line="526"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="523"/>
+        <location filename="../../src/herstel/ui/charts.py" line="529"/>
         <source>Minutes breathed per week, last {count} weeks</source>
         <translation>Minuten geademd per week, afgelopen {count} weken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="525"/>
+        <location filename="../../src/herstel/ui/charts.py" line="531"/>
         <source>Minutes breathed per day, last {count} days</source>
         <translation>Minuten geademd per dag, afgelopen {count} dagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="527"/>
+        <location filename="../../src/herstel/ui/charts.py" line="533"/>
         <source>{head}: none yet.</source>
         <translation>{head}: nog geen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="531"/>
+        <location filename="../../src/herstel/ui/charts.py" line="537"/>
         <source>most in the week of {day} ({minutes})</source>
         <translation>de meeste in de week van {day} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="537"/>
+        <location filename="../../src/herstel/ui/charts.py" line="543"/>
         <source>most on {day} ({minutes})</source>
         <translation>de meeste op {day} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="542"/>
+        <location filename="../../src/herstel/ui/charts.py" line="548"/>
         <source>{head}: total {total}, {most}.</source>
         <translation>{head}: totaal {total}, {most}.</translation>
     </message>
@@ -1715,112 +1896,112 @@
 <context>
     <name>ReminderSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="157"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="114"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="144"/>
         <source>Choose at least one day, or switch reminders off.</source>
         <translation>Kies minstens één dag, of zet de herinneringen uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="160"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="147"/>
         <source>The end of your working hours must come after the start.</source>
         <translation>Het einde van je werktijd moet na het begin liggen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="180"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="166"/>
         <source>Remind me to take breathing breaks</source>
         <translation>Herinner me aan mijn ademmomenten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="181"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="167"/>
         <source>&amp;Every</source>
         <translation>&amp;Steeds</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="182"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="168"/>
         <source> min after my last break</source>
         <translation> min na mijn laatste ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="183"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="169"/>
         <source>On</source>
         <translation>Op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="188"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="174"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="189"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="175"/>
         <source>&amp;Until</source>
         <translation>&amp;Tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="190"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="176"/>
         <source>&amp;Snooze</source>
         <translation>&amp;Uitstellen met</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="191"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="177"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="192"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="178"/>
         <source>Show &amp;reminders as</source>
         <translation>&amp;Herinneren via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="196"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="182"/>
         <source>A small window (works everywhere)</source>
         <translation>Een klein venster (werkt overal)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="199"/>
+        <location filename="../../src/herstel/ui/reminder_settings.py" line="185"/>
         <source>A desktop notification</source>
         <translation>Een bureaubladmelding</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="203"/>
-        <source>Start Herstel in the tray when I log in</source>
-        <translation>Start Herstel in het systeemvak als ik inlog</translation>
     </message>
 </context>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="312"/>
-        <location filename="../../src/herstel/ui/result_page.py" line="357"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="305"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="350"/>
         <source>What you noticed</source>
         <translation>Wat je merkte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="313"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="306"/>
         <source>Signals of recovery after this break, as you felt them.</source>
         <translation>Herstelsignalen na dit ademmoment, zoals jij ze voelde.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="330"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="323"/>
         <source>Something that may help</source>
         <translation>Iets wat kan helpen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="343"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="336"/>
         <source>Lately</source>
         <translation>De laatste tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="348"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="341"/>
         <source>No answers this time. That is fine.</source>
         <translation>Deze keer geen antwoorden. Dat is prima.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="351"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="344"/>
         <source>Notice what helps you, and come back to the rhythm whenever you like.</source>
         <translation>Merk op wat jou helpt, en kom terug naar het ritme wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="355"/>
-        <location filename="../../src/herstel/ui/result_page.py" line="356"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="348"/>
+        <location filename="../../src/herstel/ui/result_page.py" line="349"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
@@ -1828,12 +2009,12 @@
 <context>
     <name>ScaleItem</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="431"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="439"/>
         <source>{word} (key {key})</source>
         <translation>{word} (toets {key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="433"/>
+        <location filename="../../src/herstel/ui/checkin_page.py" line="441"/>
         <source>keys 1 to 5</source>
         <translation>toetsen 1 tot en met 5</translation>
     </message>
@@ -1852,6 +2033,59 @@
         <location filename="../../src/herstel/ui/session_flow.py" line="74"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="105"/>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="186"/>
+        <source>&amp;Rhythm</source>
+        <translation>&amp;Ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="187"/>
+        <source>Your &amp;own…</source>
+        <translation>&amp;Eigen ritme…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="188"/>
+        <source>Set each part of the breath yourself</source>
+        <translation>Stel elk deel van de ademhaling zelf in</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="189"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Lengte</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="192"/>
+        <source>minutes</source>
+        <translation>minuten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="193"/>
+        <source>breaths</source>
+        <translation>ademhalingen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="194"/>
+        <source>Length in</source>
+        <translation>Lengte in</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="198"/>
+        <source>Start &amp;gently: ease into the rhythm over the first minute</source>
+        <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="200"/>
+        <source>&amp;Count the seconds of each phase</source>
+        <translation>&amp;Tel de seconden van elke fase</translation>
     </message>
 </context>
 <context>
@@ -1975,111 +2209,111 @@
 <context>
     <name>SessionWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="360"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="363"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="361"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="363"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="364"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="366"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="362"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="365"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="365"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="368"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="366"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="369"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="367"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="370"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="370"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="373"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="374"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="377"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="375"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="376"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="378"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="379"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="377"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="380"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="378"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="379"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="381"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="382"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="380"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="383"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="381"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="382"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="384"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="385"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="383"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="386"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="384"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="389"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="385"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="390"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="386"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="391"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="387"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="392"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="396"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="396"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="399"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="404"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>
@@ -2087,19 +2321,14 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="129"/>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="191"/>
         <source>Herstel settings</source>
         <translation>Instellingen van Herstel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="130"/>
-        <source>General</source>
-        <translation>Algemeen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="131"/>
-        <source>Reminders</source>
-        <translation>Herinneringen</translation>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="192"/>
+        <source>Settings pages</source>
+        <translation>Onderdelen van de instellingen</translation>
     </message>
 </context>
 <context>
@@ -2118,81 +2347,112 @@
 <context>
     <name>SignalTrendChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="565"/>
+        <location filename="../../src/herstel/ui/charts.py" line="571"/>
         <source>Your signals over time</source>
         <translation>Je signalen door de tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="654"/>
+        <location filename="../../src/herstel/ui/charts.py" line="660"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="703"/>
+        <location filename="../../src/herstel/ui/charts.py" line="709"/>
         <source>after the session</source>
         <translation>na de sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="704"/>
+        <location filename="../../src/herstel/ui/charts.py" line="710"/>
         <source>before (when asked)</source>
         <translation>vooraf (als het gevraagd is)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="722"/>
+        <location filename="../../src/herstel/ui/charts.py" line="728"/>
         <source>present (4 or more)</source>
         <translation>aanwezig (4 of hoger)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="727"/>
+        <location filename="../../src/herstel/ui/charts.py" line="733"/>
         <source>Weekly average, 0–6
 {first} – {last}</source>
         <translation>Weekgemiddelde, 0–6
 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="773"/>
+        <location filename="../../src/herstel/ui/charts.py" line="779"/>
         <source>{signal}, week of {day}</source>
         <translation>{signal}, week van {day}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="779"/>
+        <location filename="../../src/herstel/ui/charts.py" line="785"/>
         <source>no answers</source>
         <translation>geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="782"/>
+        <location filename="../../src/herstel/ui/charts.py" line="788"/>
         <source>after: {mean} ({count} checks)</source>
         <translation>na: {mean} ({count} checks)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="788"/>
+        <location filename="../../src/herstel/ui/charts.py" line="794"/>
         <source>before: {mean} ({count} checks)</source>
         <translation>vooraf: {mean} ({count} checks)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="797"/>
+        <location filename="../../src/herstel/ui/charts.py" line="803"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="801"/>
+        <location filename="../../src/herstel/ui/charts.py" line="807"/>
         <source>Weekly average of your answers from 0 to 6, last {count} weeks.</source>
         <translation>Weekgemiddelde van je antwoorden van 0 tot 6, afgelopen {count} weken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="809"/>
+        <location filename="../../src/herstel/ui/charts.py" line="815"/>
         <source>{signal}: no answers.</source>
         <translation>{signal}: geen antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="812"/>
+        <location filename="../../src/herstel/ui/charts.py" line="818"/>
         <source>{signal}: from {first} to {last} ({checks} answers)</source>
         <translation>{signal}: van {first} naar {last} ({checks} antwoorden)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="825"/>
+        <location filename="../../src/herstel/ui/charts.py" line="831"/>
         <source>, {change} on average compared with before ({paired} sessions)</source>
         <translation>, gemiddeld {change} ten opzichte van ervoor ({paired} sessies)</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="36"/>
+        <source>Sound</source>
+        <translation>Geluid</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="44"/>
+        <source>Sessions are silent: Herstel plays no sound cues. The circle and the words guide your breathing.</source>
+        <translation>Sessies zijn stil: Herstel laat geen geluidjes horen. De cirkel en de woorden begeleiden je ademhaling.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupSettingsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="334"/>
+        <source>Start-up</source>
+        <translation>Opstarten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="340"/>
+        <source>&amp;Start Herstel in the tray when I log in</source>
+        <translation>&amp;Start Herstel in het systeemvak als ik inlog</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="343"/>
+        <source>Then your reminders come without you having to open Herstel first. No window opens at login.</source>
+        <translation>Dan komen je herinneringen zonder dat je Herstel eerst hoeft te openen. Bij het inloggen gaat er geen venster open.</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2616,19 @@
         <location filename="../../src/herstel/ui/tray.py" line="184"/>
         <source>Remind me in how many minutes? (1–720)</source>
         <translation>Over hoeveel minuten wil je een herinnering? (1–720)</translation>
+    </message>
+</context>
+<context>
+    <name>_PageFrame</name>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="90"/>
+        <source>Restore &amp;defaults</source>
+        <translation>Stan&amp;daard terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_dialog.py" line="92"/>
+        <source>Restore the defaults of {page}</source>
+        <translation>Zet de standaard van {page} terug</translation>
     </message>
 </context>
 <context>

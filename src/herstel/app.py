@@ -361,6 +361,12 @@ class Herstel:
         if not self.settings.first_run_done:
             self.update_settings(replace(self.settings, first_run_done=True))
 
+    def on_data_deleted(self) -> None:
+        """The history was erased from the settings: show the empty history everywhere."""
+        self.refresh_today()
+        if self._history is not None:
+            self._history.refresh()
+
     def on_lock_changed(self, locked: bool) -> None:
         if not locked:
             self.reminders.check()
@@ -390,8 +396,9 @@ class Herstel:
         from herstel.ui.windows import bring_to_front
 
         if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(self.settings)
+            self._settings_dialog = SettingsDialog(self.settings, paths=self.paths)
             self._settings_dialog.changed.connect(self.update_settings)
+            self._settings_dialog.data_deleted.connect(self.on_data_deleted)
         bring_to_front(self._settings_dialog)
 
     def refresh_today(self) -> None:

@@ -1,4 +1,4 @@
-"""The Reminders settings page: schedule, working hours, snooze, style, start at login.
+"""The Reminders settings page: schedule, working hours, snooze and style.
 
 A self-contained page so it slots into the settings dialog. Every change is
 applied at once (no Apply button) by emitting ``changed(Settings)``; values
@@ -9,8 +9,9 @@ held back with a short inline note instead.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QLocale, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,9 @@ from herstel.core.settings import (
     Settings,
     WorkingHours,
 )
+from herstel.ui.settings_page import PAGE_MARGINS, SettingsPage
+
+__all__ = ["ReminderSettingsPage", "SettingsPage"]
 
 
 def _qtime(text: str) -> QTime:
@@ -37,34 +41,15 @@ def _qtime(text: str) -> QTime:
     return QTime(hours, minutes)
 
 
-class SettingsPage(QWidget):
-    """A page that applies changes at once; ``_loading`` hushes programmatic changes."""
-
-    changed = Signal(object)  # Settings
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self._loading = False
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        # Refilling the combo boxes must not look like the user changing them.
-        loading, self._loading = self._loading, True
-        try:
-            self._retranslate_texts()
-        finally:
-            self._loading = loading
-
-    def _retranslate_texts(self) -> None:
-        raise NotImplementedError
-
-
 class ReminderSettingsPage(SettingsPage):
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "reminders_enabled",
+        "reminder_interval_minutes",
+        "working_hours",
+        "snooze_minutes",
+        "reminder_style",
+    )
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(settings, parent)
         self.enabled = QCheckBox()
@@ -79,7 +64,6 @@ class ReminderSettingsPage(SettingsPage):
         self.snooze = QSpinBox()
         self.snooze.setRange(*SNOOZE_RANGE)
         self.style_choice = QComboBox()
-        self.autostart = QCheckBox()
         self.note = QLabel()
         self.note.setProperty("role", "warning")
         self.note.setWordWrap(True)
@@ -87,6 +71,9 @@ class ReminderSettingsPage(SettingsPage):
 
         form = QFormLayout()
         form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._labels = [QLabel() for _ in range(5)]
         for label, field in zip(
             self._labels,
@@ -107,11 +94,9 @@ class ReminderSettingsPage(SettingsPage):
         form.addRow(self._labels[3], self.snooze)
         form.addRow(self._labels[4], self.style_choice)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(*PAGE_MARGINS)
         layout.addLayout(form)
         layout.addWidget(self.note)
-        layout.addSpacing(12)
-        layout.addWidget(self.autostart)
         layout.addStretch(1)
 
         self._retranslate()
@@ -124,7 +109,9 @@ class ReminderSettingsPage(SettingsPage):
         self.end.timeChanged.connect(self._emit)
         self.snooze.valueChanged.connect(self._emit)
         self.style_choice.currentIndexChanged.connect(self._emit)
-        self.autostart.toggled.connect(self._emit)
+
+    def title(self) -> str:
+        return self.tr("Reminders")
 
     def set_settings(self, settings: Settings) -> None:
         self._loading = True
@@ -138,7 +125,7 @@ class ReminderSettingsPage(SettingsPage):
         self.end.setTime(_qtime(hours.end))
         self.snooze.setValue(settings.snooze_minutes)
         self.style_choice.setCurrentIndex(self.style_choice.findData(settings.reminder_style.value))
-        self.autostart.setChecked(settings.autostart)
+        self.note.hide()
         self._sync_enabled()
         self._loading = False
 
@@ -168,7 +155,6 @@ class ReminderSettingsPage(SettingsPage):
             working_hours=WorkingHours(days=days, start=start, end=end),
             snooze_minutes=self.snooze.value(),
             reminder_style=style,
-            autostart=self.autostart.isChecked(),
         )
         self.changed.emit(self._settings)
 
@@ -200,4 +186,3 @@ class ReminderSettingsPage(SettingsPage):
         )
         if current is not None:
             self.style_choice.setCurrentIndex(self.style_choice.findData(current))
-        self.autostart.setText(self.tr("Start Herstel in the tray when I log in"))
