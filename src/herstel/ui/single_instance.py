@@ -10,7 +10,7 @@ The protocol (DESIGN §5):
    written on another machine, e.g. a synced data folder) but the recorded
    process id does not exist here. Ten launches at once end with one instance:
    the lock file is created with ``O_EXCL``, so exactly one of them wins.
-2. **The instance listens** on a ``QLocalServer`` at :func:`socket_name`: a
+2. **The instance listens** on a Unix-domain socket at :func:`socket_name`: a
    path in ``$XDG_RUNTIME_DIR`` (else the data folder itself, never a guessable
    name in /tmp) named after a hash of the data folder, so each data folder has
    its own. Only the current user may connect. A socket file left by a crash is
@@ -26,12 +26,13 @@ The protocol (DESIGN §5):
    dropped; no slot lets an exception escape, and only a fully valid request is
    emitted as :attr:`SingleInstance.request_received`.
 
-The sockets themselves live in :mod:`herstel.ui.instance_link`, loaded only
-when this process listens or has a request to hand over, so a plain launch
-shows its window without QtNetwork. The client side blocks (``waitFor…``),
-which is fine: it runs before any event loop, in a process about to exit. It
-needs no ``QCoreApplication``. The server needs one: call
-:meth:`SingleInstance.listen` once the application exists.
+The sockets themselves live in :mod:`herstel.ui.instance_link` (plain Python
+sockets on the Qt loop), loaded only when this process listens or has a request
+to hand over. The client side blocks with timeouts, which is fine: it runs
+before any event loop, in a process about to exit. It needs no
+``QCoreApplication``. The server needs one: call :meth:`SingleInstance.listen`
+once the application exists. Windows has no Unix-domain sockets in Python: there
+the lock still makes one instance, but a second launch cannot hand it a request.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ from herstel.core.messages import ACK, NAK, MessageError, encode_request, frame
 from herstel.storage.paths import DataPaths, ensure_private_dir
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
+    from socket import socket as Socket
 
-    from herstel.ui.instance_link import Connection, Outcome
+    from herstel.ui.instance_link import Connection, Listener, Outcome
 
 __all__ = ["ACK", "NAK", "SingleInstance", "SingleInstanceError", "claim", "forward"]
 
@@ -62,6 +63,8 @@ log = logging.getLogger(__name__)
 
 MAX_CONNECTIONS: Final = 16
 """Peers served at once; more are disconnected straight away."""
+LISTEN_BACKLOG: Final = 64
+"""Connections the OS queues before they are accepted (and counted against MAX_CONNECTIONS)."""
 FORWARD_TIMEOUT: Final = 10.0
 """Seconds a launch keeps trying to reach an instance that holds the lock but is still starting."""
 ANSWER_TIMEOUT: Final = 3.0
@@ -183,7 +186,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self._lock = lock
         self._name = name
-        self._server: QLocalServer | None = None
+        self._server: Listener | None = None
         self._connections: set[Connection] = set()
 
     @classmethod
@@ -208,7 +211,7 @@ class SingleInstance(QObject):
 
     @property
     def is_listening(self) -> bool:
-        return self._server is not None and self._server.isListening()
+        return self._server is not None and self._server.is_listening
 
     @property
     def open_connections(self) -> int:
@@ -229,18 +232,12 @@ class SingleInstance(QObject):
             raise RuntimeError("SingleInstance.listen() needs a QCoreApplication")
         if not self._lock.isLocked():
             raise RuntimeError("SingleInstance.listen() after close()")
-        from PySide6.QtNetwork import QLocalServer
+        from herstel.ui.instance_link import LinkError, Listener
 
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.setMaxPendingConnections(MAX_CONNECTIONS)
-        QLocalServer.removeServer(self._name)  # left by a crash; safe, we hold the lock
-        if not server.listen(self._name):
-            reason = server.errorString()
-            server.deleteLater()
-            raise SingleInstanceError(f"cannot listen on {self._name}: {reason}")
-        server.newConnection.connect(self._accept)
-        self._server = server
+        try:
+            self._server = Listener(self._name, LISTEN_BACKLOG, self._accept, self)
+        except LinkError as error:
+            raise SingleInstanceError(str(error)) from None
         log.info("single instance: listening on %s", self._name)
 
     def close(self) -> None:
@@ -255,25 +252,16 @@ class SingleInstance(QObject):
             self._server = None
         self._lock.unlock()
 
-    def _accept(self) -> None:
+    def _accept(self, peer: Socket) -> None:
         from herstel.ui.instance_link import Connection
 
-        server = self._server
-        if server is None:
+        if len(self._connections) >= MAX_CONNECTIONS:
+            log.warning("single instance: too many connections; dropped one")
+            peer.close()
             return
-        try:
-            while server.hasPendingConnections():
-                socket = server.nextPendingConnection()
-                if len(self._connections) >= MAX_CONNECTIONS:
-                    log.warning("single instance: too many connections; dropped one")
-                    socket.abort()
-                    socket.deleteLater()
-                    continue
-                connection = Connection(socket, self._done, self)
-                self._connections.add(connection)
-                connection.start()
-        except Exception:
-            log.exception("single instance: unexpected error accepting a connection")
+        connection = Connection(peer, self._done, self)
+        self._connections.add(connection)
+        connection.start()
 
     def _done(self, connection: Connection, request: LaunchRequest | None) -> None:
         self._connections.discard(connection)
@@ -328,8 +316,8 @@ def forward(
     Retries while nobody listens (an instance still starting) until ``timeout``
     seconds have passed; never resends a request that was delivered but not
     answered. Blocks; needs no QCoreApplication. Not for use inside the
-    instance's own process: PySide keeps the GIL while it waits, so the
-    instance could not answer until the wait had timed out.
+    instance's own process: its event loop, which would answer, is blocked
+    while this waits.
     """
     from herstel.ui.instance_link import Outcome, send_once
 
@@ -372,7 +360,7 @@ def claim(
         instance = SingleInstance.acquire(paths, env)
         if instance is not None:
             return instance
-        from herstel.ui.instance_link import Outcome, send_once  # QtNetwork: only to hand over
+        from herstel.ui.instance_link import Outcome, send_once  # only to hand over
 
         outcome = send_once(name, message, answer_timeout)
         if outcome is Outcome.ACCEPTED:
