@@ -8,6 +8,7 @@ never puts the rhythm out of step.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -47,6 +48,11 @@ class SessionRun:
     ``COUNTDOWN_SECONDS`` of it are the countdown, the rest is breathing, so a pause
     freezes whichever is running and resuming continues exactly where it stopped.
     Commands given in the wrong stage do nothing: the UI may send them freely.
+
+    Whoever keeps time beside the picture (the sound cues) ``watch``es the run: the
+    callbacks are called after every start, pause, resume, Stop and "I feel dizzy",
+    whichever part of the UI gave the command. Completion is not announced: it is
+    a point on the clock (``monotonic_at(plan.duration)``), not a command.
     """
 
     def __init__(self, plan: SessionPlan, clock: Clock) -> None:
@@ -58,6 +64,7 @@ class SessionRun:
         self._paused_since: float | None = None
         self._ended_how: EndedHow | None = None
         self._ended_active: float | None = None
+        self._watchers: list[Callable[[], None]] = []
 
     @property
     def plan(self) -> SessionPlan:
@@ -74,12 +81,41 @@ class SessionRun:
         """Wall-clock time of ``start()``, for the stored record; None before."""
         return self._started_at
 
+    def watch(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after each start, pause, resume, Stop and dizzy."""
+        self._watchers.append(callback)
+
+    def unwatch(self, callback: Callable[[], None]) -> None:
+        """Stop calling ``callback`` (nothing happens if it was not watching)."""
+        if callback in self._watchers:
+            self._watchers.remove(callback)
+
+    def _changed(self) -> None:
+        for callback in tuple(self._watchers):  # a callback may unwatch itself
+            callback()
+
+    def monotonic_at(self, breathing_seconds: float) -> float | None:
+        """The monotonic reading at which the breathing reaches ``breathing_seconds``.
+
+        A closed form of the start, the paused time and the countdown, valid as long
+        as the run goes on unpaused; it is the same sum ``breathing_elapsed`` inverts,
+        so a cue at this time lands exactly on the phase the picture shows. None before
+        ``start()``, while paused and after Stop or "I feel dizzy" (a completed run
+        keeps its times, so the end bell can still be placed).
+        """
+        if self._start_mono is None or self._paused_since is not None:
+            return None
+        if self._ended_how is not None:
+            return None
+        return self._start_mono + self._paused_total + COUNTDOWN_SECONDS + breathing_seconds
+
     def start(self) -> None:
         """Begin the countdown now; a second call does nothing."""
         if self._start_mono is not None:
             return
         self._start_mono = self._clock.monotonic()
         self._started_at = self._clock.now()
+        self._changed()
 
     def _active(self) -> float:
         """Unpaused seconds since start, frozen while paused or after Stop/dizzy."""
@@ -125,12 +161,14 @@ class SessionRun:
         """Freeze the countdown or the rhythm (also used on screen lock and suspend)."""
         if self.started and self.stage in (Stage.COUNTDOWN, Stage.BREATHING):
             self._paused_since = self._clock.monotonic()
+            self._changed()
 
     def resume(self) -> None:
         """Continue exactly where the pause froze the run."""
         if self._paused_since is not None and self.stage is Stage.PAUSED:
             self._paused_total += max(0.0, self._clock.monotonic() - self._paused_since)
             self._paused_since = None
+            self._changed()
 
     def toggle_pause(self) -> None:
         """Space: pause when running, resume when paused."""
@@ -146,6 +184,7 @@ class SessionRun:
         self._ended_active = self._active()
         self._ended_how = how
         self._paused_since = None
+        self._changed()
 
     def stop(self) -> None:
         """Esc / Stop: end early; the recovery check may follow."""
