@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import QApplication, QMenu, QStackedWidget, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -128,6 +129,12 @@ def history_database(path: Path) -> Path:
     return path
 
 
+def _page_label(page: QWidget | None) -> str:
+    if page is None:
+        return ""
+    return page.accessibleName() or page.windowTitle() or page.objectName()
+
+
 def pages_of(root: QWidget) -> Iterator[str]:
     """Make each page of every tab and stacked widget under ``root`` current in turn."""
     containers: list[QTabWidget | QStackedWidget] = [
@@ -146,12 +153,32 @@ def pages_of(root: QWidget) -> Iterator[str]:
             label = (
                 container.tabText(index)
                 if isinstance(container, QTabWidget)
-                else (container.widget(index) or container).objectName() or str(index)
+                else _page_label(container.widget(index)) or str(index)
             )
             seen = True
             yield f"{type(container).__name__} page {index} ({label})"
     if not seen:
         yield "single page"
+
+
+# --- what assistive technology reads -----------------------------------------------
+
+
+def accessible_name(widget: QWidget) -> str | None:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None or not interface.isValid():
+        return None
+    return interface.text(QAccessible.Text.Name)
+
+
+def menu_actions(menu: QMenu) -> Iterator[QAction]:
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        yield action
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            yield from menu_actions(submenu)
 
 
 # --- the screens -----------------------------------------------------------------------

@@ -10,13 +10,12 @@ inputs get theirs from a buddy label or ``setAccessibleName``. Menu actions
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QAction
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from screen_tour import SCREENS, Env, Stop, make_session_window, step
+from screen_tour import SCREENS, Env, Stop, accessible_name, make_session_window, menu_actions, step
 
 from herstel.core.checkin import CheckKind
 from herstel.core.clock import ManualClock
@@ -113,23 +111,6 @@ def controls(root: QWidget) -> list[QWidget]:
         if focusable or isinstance(widget, INTERACTIVE):
             found.append(widget)
     return found
-
-
-def accessible_name(widget: QWidget) -> str | None:
-    interface = QAccessible.queryAccessibleInterface(widget)
-    if interface is None or not interface.isValid():
-        return None
-    return interface.text(QAccessible.Text.Name)
-
-
-def menu_actions(menu: QMenu) -> Iterator[QAction]:
-    for action in menu.actions():
-        if action.isSeparator():
-            continue
-        yield action
-        submenu = action.menu()
-        if isinstance(submenu, QMenu):
-            yield from menu_actions(submenu)
 
 
 def unnamed(stop: Stop) -> list[str]:

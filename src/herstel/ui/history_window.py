@@ -847,6 +847,9 @@ class HistoryWindow(QWidget):
         self._undo_button.setObjectName("primarySmall")
         self._undo_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._undo_button.clicked.connect(self.undo_delete)
+        self._undo_button.setToolTip(
+            fill(self.tr("Bring the deleted sessions back ({key})"), key=_key_text("Undo"))
+        )
         bar.addWidget(self._undo_button)
         self._undo_close = QPushButton("×", self._undo_bar)
         self._undo_close.setProperty("quiet", True)
@@ -934,6 +937,9 @@ class HistoryWindow(QWidget):
         self._delete.setProperty("quiet", True)
         self._delete.setCursor(Qt.CursorShape.PointingHandCursor)
         self._delete.clicked.connect(self.ask_delete)
+        self._delete.setToolTip(
+            fill(self.tr("Delete, after asking you first ({key})"), key=_key_text("Delete"))
+        )
         layout.addWidget(self._delete, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
@@ -1537,3 +1543,9 @@ def _escape(text: str) -> str:
 def _lines(lines: Sequence[str]) -> str:
     """Lines as rich text with a little air between them."""
     return "".join(f"<p style='margin:0 0 5px 0'>{_escape(line)}</p>" for line in lines)
+
+
+def _key_text(standard: str) -> str:
+    """A standard key ("Delete", "Undo") as this platform writes it: "Del", "Ctrl+Z"."""
+    key = QKeySequence(getattr(QKeySequence.StandardKey, standard))
+    return key.toString(QKeySequence.SequenceFormat.NativeText)

@@ -235,6 +235,7 @@ class HomeWindow(QWidget):
         self._settings_link = QPushButton(self)
         for link in (self._history_link, self._settings_link):
             link.setProperty("quiet", True)
+            link.setAutoDefault(True)  # Enter opens it once Tab has reached it, like Space
             link.setCursor(Qt.CursorShape.PointingHandCursor)
             footer.addWidget(link)
         footer.addStretch(1)
