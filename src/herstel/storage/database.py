@@ -475,6 +475,9 @@ class Database:
                     if version > 0:
                         schema.backup(conn, schema.backup_path(path))
                     schema.migrate(conn)
+                # The check read every page into the cache; the app keeps this
+                # connection open for days in the tray, so give that memory back.
+                conn.execute("PRAGMA shrink_memory")
         except sqlite3.Error as err:
             conn.close()
             if _primary_code(err) in _FOLDER_CODES:

@@ -14,6 +14,7 @@ imports. Should PySide6 ever change this hook, the function does nothing.
 
 from __future__ import annotations
 
+import linecache
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -37,3 +38,6 @@ def spare_linecache() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         setattr(feature, "_mod_uses_pyside", _mentions_pyside)  # noqa: B010
+        # What the hook read while PySide6 itself loaded (enum.py and PySide6's
+        # own __init__ files, ~0.3 MiB as line strings) is not needed either.
+        linecache.clearcache()
