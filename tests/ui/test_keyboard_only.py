@@ -113,6 +113,8 @@ def app(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Iterat
     made = MiniApp(tmp_path, fake_inhibitor_class)
     qtbot.addWidget(made.home)
     yield made
+    if made.sessions.window is not None:
+        made.sessions.window.close()
     if made.history is not None:
         made.history.close()
         made.history.deleteLater()
@@ -131,8 +133,7 @@ def test_a_session_the_check_and_history_with_the_keyboard_alone(
     # Start with Enter on the focused Start button.
     press(Qt.Key.Key_Return)
     window = app.sessions.window
-    assert isinstance(window, SessionWindow)
-    qtbot.addWidget(window)
+    assert isinstance(window, SessionWindow)  # deletes itself on close; the fixture closes it
     qtbot.waitExposed(window)
     activated(qtbot, window)
     assert window.run.countdown_left() > 0
