@@ -67,6 +67,7 @@ def setup_fingerprint() -> str:
         digest.update(ts.read_bytes())
     for svg in sorted((ROOT / "resources" / "icons").glob("*.svg")):  # PNGs render from these
         digest.update(svg.read_bytes())
+    digest.update((ROOT / "resources" / "sounds" / "make_cues.py").read_bytes())  # the WAVs
     return digest.hexdigest()
 
 

@@ -5,11 +5,14 @@ run time are generated here (for wheels, sdists-turned-wheels and editable
 installs alike) and are never committed. The same goes for the app icon's PNG
 renderings (``resources/icons/hicolor/<N>x<N>/apps/*.png``), which desktops
 without SVG support, the PyInstaller build and ``herstel desktop install`` use:
-the SVG is the only source. All metadata lives in pyproject.toml.
+the SVG is the only source. The sound cues (``resources/sounds/*.wav``) are
+written by ``resources/sounds/make_cues.py`` from sine partials, with the
+standard library only. All metadata lives in pyproject.toml.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +23,7 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 TRANSLATIONS = HERE / "resources" / "translations"
 ICONS = HERE / "resources" / "icons"
+SOUNDS = HERE / "resources" / "sounds"
 APP_ID = "io.github.herstel.Herstel"
 # The sizes the freedesktop hicolor theme and the common panels ask for.
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -75,10 +79,22 @@ def render_icons() -> None:
             raise RuntimeError(f"cannot write {target}")
 
 
+def make_sounds() -> None:
+    """Write the cue WAVs next to their generator (standard library only)."""
+    spec = importlib.util.spec_from_file_location("make_cues", SOUNDS / "make_cues.py")
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {SOUNDS / 'make_cues.py'}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    spec.loader.exec_module(module)
+    module.write_all(SOUNDS)
+
+
 class BuildPyWithResources(build_py):
     def run(self) -> None:
         compile_translations()
         render_icons()
+        make_sounds()
         super().run()
 
 

@@ -85,6 +85,10 @@ def main() -> None:
         f"herstel/resources/desktop/{APP_ID}.desktop",
         f"herstel/resources/desktop/{APP_ID}-autostart.desktop",
         f"herstel/resources/desktop/{APP_ID}.metainfo.xml",
+        *(
+            f"herstel/resources/sounds/{name}.wav"
+            for name in ("cue-in", "cue-out", "cue-hold", "bell")
+        ),
         *(f"herstel/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in ICON_SIZES),
     ):
         if needed not in names:
