@@ -10,7 +10,9 @@ Start-up order (each stage only needs the ones before it):
                reported) and the theme applied
 4. window   — for ``herstel`` and ``herstel breathe`` the home window is built,
                shown and painted now, on Qt's own event loop, before anything
-               it does not need to draw; SIGINT/SIGTERM wake-up so Ctrl-C works
+               it does not need to draw; otherwise (``--tray``) the tray icon,
+               when a tray host is already there; SIGINT/SIGTERM wake-up so
+               Ctrl-C works
 5. asyncio  — then asyncio and the qasync event loop (a fifth of the bare
                start-up time: loading them first would keep the window waiting)
 6. services — from the first turn of that loop: Qt's
@@ -315,11 +317,28 @@ class Herstel:
             self.reminders.apply_settings(settings)
         self._save_settings(settings)
 
+    # Reminder actions from the tray and the home window; the tray icon may be
+    # there before the services (``--tray``), so each waits for them.
+
     def set_timer(self, minutes: int) -> None:
-        self.reminders.set_timer(minutes)
+        if self._once_ready(lambda: self.set_timer(minutes)):
+            self.reminders.set_timer(minutes)
 
     def cancel_timer(self) -> None:
-        self.reminders.cancel_timer()
+        if self._once_ready(self.cancel_timer):
+            self.reminders.cancel_timer()
+
+    def pause_reminders(self, minutes: int) -> None:
+        if self._once_ready(lambda: self.pause_reminders(minutes)):
+            self.reminders.pause(minutes)
+
+    def pause_until_tomorrow(self) -> None:
+        if self._once_ready(self.pause_until_tomorrow):
+            self.reminders.pause_until_tomorrow()
+
+    def resume_reminders(self) -> None:
+        if self._once_ready(self.resume_reminders):
+            self.reminders.resume()
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -412,6 +431,8 @@ class Herstel:
     def status(self) -> TrayStatus:
         from herstel.ui.tray import TrayStatus
 
+        if not self.ready:  # the tray menu opened in the first moments: nothing planned yet
+            return TrayStatus(self.clock.now(), False, None, None, None)
         return TrayStatus(
             now=self.clock.now(),
             session_running=self.sessions.is_running,
@@ -428,9 +449,20 @@ class Herstel:
 
     # -- the tray ---------------------------------------------------------------------
 
-    def on_tray_decided(self, available: bool) -> None:
-        from herstel.ui.tray import Tray
+    def show_tray_now(self) -> bool:
+        """Stage 4 for ``--tray``: the icon at once when a tray host is there already.
 
+        False when there is none yet; the tray wait decides once the services are up.
+        """
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        self.has_tray = True
+        self._show_tray()
+        return True
+
+    def on_tray_decided(self, available: bool) -> None:
         self.has_tray = available
         if not available:
             log.info("no system tray: Herstel works as a normal window")
@@ -448,23 +480,33 @@ class Herstel:
                 )
                 self.update_settings(replace(self.settings, tray_hint_shown=True))
             return
+        if self.tray is None:
+            self._show_tray()
+        else:
+            self.refresh_status()
+
+    def _show_tray(self) -> None:
+        from herstel.ui.tray import Tray
+
         tray = Tray(self.status)
         tray.start_requested.connect(self.on_tray_start)
         tray.open_requested.connect(self.show_home)
         tray.history_requested.connect(self.open_history)
         tray.settings_requested.connect(self.open_settings)
         tray.quit_requested.connect(self.quit)
-        tray.timer_requested.connect(self.reminders.set_timer)
-        tray.timer_cancelled.connect(self.reminders.cancel_timer)
-        tray.pause_requested.connect(self.reminders.pause)
-        tray.pause_tomorrow_requested.connect(self.reminders.pause_until_tomorrow)
-        tray.resume_requested.connect(self.reminders.resume)
+        tray.timer_requested.connect(self.set_timer)
+        tray.timer_cancelled.connect(self.cancel_timer)
+        tray.pause_requested.connect(self.pause_reminders)
+        tray.pause_tomorrow_requested.connect(self.pause_until_tomorrow)
+        tray.resume_requested.connect(self.resume_reminders)
         self.tray = tray
         tray.show()
         tray.refresh_tooltip()
         log.info("tray icon shown")
 
     def on_tray_start(self) -> None:
+        if not self._once_ready(self.on_tray_start):
+            return
         if self.sessions.is_running:
             self.sessions.raise_session()
         else:
@@ -627,6 +669,8 @@ def run_app(
 
         app.show_home()
         paint_first_frame(app.home)  # on screen before asyncio and the services load
+    else:
+        app.show_tray_now()  # likewise the tray icon of ``--tray``, where a tray host is up
     if app.quitting:  # asked to quit (e.g. Ctrl-C) before the first frame was done
         wakeup.close()
         if instance is not None:
