@@ -1,13 +1,15 @@
 """Where the shipped resources (icons, compiled translations) are on disk.
 
 The top-level ``resources/`` folder is installed as the package
-``herstel.resources``, so importlib.resources finds it the same way from a
-checkout (editable install) and from an installed wheel.
+``herstel.resources``, so its ``__file__`` finds it the same way from a
+checkout (editable install), an installed wheel and the one-folder build.
+Qt needs real files anyway (it loads icons and catalogues by path), and this
+keeps importlib.resources and zipfile out of the start-up path.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
+from importlib import import_module
 from pathlib import Path
 
 from herstel import APP_ID
@@ -15,7 +17,10 @@ from herstel import APP_ID
 
 def resources_dir() -> Path:
     """The folder holding icons/ and translations/."""
-    return Path(str(files("herstel.resources")))
+    package_file = import_module("herstel.resources").__file__
+    if package_file is None:  # a namespace package: the install lost its __init__.py
+        raise RuntimeError("Herstel's resources are missing; reinstall Herstel")
+    return Path(package_file).resolve().parent
 
 
 def translations_dir() -> Path:
