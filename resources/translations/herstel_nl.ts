@@ -290,47 +290,47 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="275"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="276"/>
         <source>Appearance</source>
         <translation>Weergave</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="291"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="292"/>
         <source>Darker text and clear edges, light or dark as your desktop is.</source>
         <translation>Donkerdere tekst en duidelijke randen, licht of donker zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="294"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="295"/>
         <source>Light or dark, as your desktop is.</source>
         <translation>Licht of donker, zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="300"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="301"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thema</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="303"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="305"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="305"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="306"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="306"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="307"/>
         <source>High contrast</source>
         <translation>Hoog contrast</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="310"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="311"/>
         <source>Reduce &amp;motion (a filling bar instead of a growing circle)</source>
         <translation>Minder &amp;beweging (een balk die volloopt in plaats van een groeiende cirkel)</translation>
     </message>
@@ -725,17 +725,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="443"/>
+        <location filename="../../src/herstel/app.py" line="475"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="477"/>
+        <location filename="../../src/herstel/app.py" line="519"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="491"/>
+        <location filename="../../src/herstel/app.py" line="533"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -2427,30 +2427,95 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SoundSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="36"/>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="128"/>
         <source>Sound</source>
         <translation>Geluid</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="44"/>
-        <source>Sessions are silent: Herstel plays no sound cues. The circle and the words guide your breathing.</source>
-        <translation>Sessies zijn stil: Herstel laat geen geluidjes horen. De cirkel en de woorden begeleiden je ademhaling.</translation>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="164"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="195"/>
+        <source>Sound needs the optional Herstel sound package (pip install herstel[sound]).</source>
+        <translation>Voor geluid is het extra geluidspakket van Herstel nodig (pip install herstel[sound]).</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="198"/>
+        <source>Sound is off: Qt&apos;s audio support does not load on this computer.</source>
+        <translation>Geluid staat uit: de geluidsondersteuning van Qt laadt niet op deze computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="200"/>
+        <source>Sound is off: this computer has no audio output.</source>
+        <translation>Geluid staat uit: deze computer heeft geen geluidsuitgang.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="202"/>
+        <source>Sound is off: the sound files are missing from this installation.</source>
+        <translation>Geluid staat uit: de geluidsbestanden ontbreken in deze installatie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="206"/>
+        <source>Play soft &amp;sound cues: in, out, and a bell at the end</source>
+        <translation>Zachte &amp;geluidjes bij in en uit, en een belletje aan het eind</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="208"/>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="209"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="210"/>
+        <source>Volume of the sound cues</source>
+        <translation>Volume van de geluidjes</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="211"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Beluisteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="212"/>
+        <source>Preview the sound cues</source>
+        <translation>De geluidjes beluisteren</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="213"/>
+        <source>Play in, out and the bell once</source>
+        <translation>Speelt in, uit en het belletje één keer af</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="214"/>
+        <source>Breathe with your &amp;eyes closed</source>
+        <translation>Ademen met je &amp;ogen dicht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings_sound_page.py" line="217"/>
+        <source>The cues guide you and the session fills the screen, nearly black, with only a faint word for each phase. Esc stops, D if you feel dizzy.</source>
+        <translation>De geluidjes leiden je. De sessie vult het scherm, bijna zwart, met alleen een zacht woord bij elke fase. Esc stopt, D als je duizelig wordt.</translation>
     </message>
 </context>
 <context>
     <name>StartupSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="334"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="335"/>
         <source>Start-up</source>
         <translation>Opstarten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="340"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="341"/>
         <source>&amp;Start Herstel in the tray when I log in</source>
         <translation>&amp;Start Herstel in het systeemvak als ik inlog</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="343"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="344"/>
         <source>Then your reminders come without you having to open Herstel first. No window opens at login.</source>
         <translation>Dan komen je herinneringen zonder dat je Herstel eerst hoeft te openen. Bij het inloggen gaat er geen venster open.</translation>
     </message>

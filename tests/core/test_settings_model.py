@@ -48,6 +48,7 @@ def test_defaults_follow_the_design() -> None:
     assert (s.reminder_interval_minutes, s.snooze_minutes) == (60, 10)
     assert s.working_hours == WorkingHours(days=(1, 2, 3, 4, 5), start="09:00", end="17:30")
     assert not (s.gentle_start or s.show_count or s.reduced_motion or s.sound)
+    assert s.sound_volume == 60 and not s.eyes_closed
     assert not (s.first_run_done or s.autostart or s.tray_hint_shown)
 
 
@@ -68,6 +69,10 @@ def test_ranges_agree_with_the_rhythm_module() -> None:
         ({"reminder_interval_minutes": 241}, "reminder_interval_minutes"),
         ({"snooze_minutes": 61}, "snooze_minutes"),
         ({"sound": 1}, "sound"),
+        ({"sound_volume": 101}, "sound_volume"),
+        ({"sound_volume": -1}, "sound_volume"),
+        ({"sound_volume": 60.0}, "sound_volume"),
+        ({"eyes_closed": "yes"}, "eyes_closed"),
         ({"autostart": "yes"}, "autostart"),
         ({"theme": "dark"}, "theme"),  # a plain string is not a Theme
         ({"length_unit": Theme.DARK}, "length_unit"),

@@ -145,6 +145,7 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
         pytest.param("minutes", "five", id="wrong type"),
         pytest.param("breaths", True, id="bool for int"),
         pytest.param("sound", 1, id="int for bool"),
+        pytest.param("sound_volume", 150, id="volume out of range"),
         pytest.param("snooze_minutes", 0, id="out of range"),
         pytest.param("theme", "sepia", id="bad enum"),
         pytest.param("pattern", "4-20", id="bad pattern"),
@@ -179,6 +180,18 @@ def test_an_older_file_missing_newer_keys_takes_their_defaults(tmp_path: Path) -
     loaded = load_settings(path, NOW)
     assert loaded.settings == Settings(minutes=3)
     assert loaded.issues == []
+
+
+def test_a_file_from_before_the_volume_and_eyes_closed_loads_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    write_json(path, {"version": 1, "sound": True, "minutes": 4})
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings(sound=True, minutes=4)
+    assert (loaded.settings.sound_volume, loaded.settings.eyes_closed) == (60, False)
+    assert loaded.issues == []
+    save_settings(path, loaded.settings)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["sound"], saved["sound_volume"], saved["eyes_closed"]) == (True, 60, False)
 
 
 def test_a_file_from_a_newer_herstel_is_read_as_far_as_known(tmp_path: Path) -> None:

@@ -316,7 +316,7 @@ def test_session_restore_defaults_resets_only_its_fields(qtbot: QtBot) -> None:
     assert len(seen) == 1  # already the defaults: nothing new to apply
 
 
-# -- the Check, Appearance, Start-up and Sound pages -----------------------------------
+# -- the Check, Appearance and Start-up pages (Sound: test_settings_sound_page.py) ------
 
 
 def test_the_check_page_round_trip(qtbot: QtBot) -> None:
@@ -368,15 +368,6 @@ def test_the_startup_page_round_trip(qtbot: QtBot) -> None:
     assert seen[-1] == replace(OWN, autostart=False)
 
 
-def test_the_sound_page_says_sessions_are_silent(qtbot: QtBot) -> None:
-    page = make(qtbot, SoundSettingsPage)
-    assert isinstance(page, SoundSettingsPage)
-    seen = collected(page)
-    assert "silent" in page.about.text()
-    page.restore_defaults()
-    assert seen == []
-
-
 @pytest.mark.parametrize(
     "kind",
     [
@@ -415,7 +406,7 @@ def test_the_pages_own_every_field_the_user_sets_once() -> None:
         for name in kind.FIELDS
     ]
     assert len(owned) == len(set(owned))
-    internal = {"first_run_done", "tray_hint_shown", "sound"}  # sound: no cues yet
+    internal = {"first_run_done", "tray_hint_shown"}
     assert set(owned) | internal == set(Settings.__dataclass_fields__)
 
 
@@ -495,7 +486,7 @@ def test_restore_defaults_in_the_dialog_resets_one_page(
     assert seen == [replace(OWN, theme=Theme.SYSTEM, reduced_motion=False)]
     assert dialog.session.rhythm.currentText() == "Your own rhythm 4.5-7"  # untouched
     assert dialog.check.check_before.isChecked()
-    assert dialog.restore_button(dialog.sound).isHidden()  # nothing to restore there
+    assert not dialog.restore_button(dialog.sound).isHidden()
 
 
 def test_like_the_app_the_dialog_survives_its_own_changes_coming_back(

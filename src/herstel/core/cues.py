@@ -106,6 +106,11 @@ class CueSequencer:
         due = self._run.monotonic_at(cue.at)
         return None if due is None else (cue, due)
 
+    def catch_up(self, now: float) -> None:
+        """Pass over every cue more than ``LATE_SECONDS`` overdue at ``now``, silently."""
+        while (upcoming := self.next()) is not None and now - upcoming[1] > LATE_SECONDS:
+            self._done = upcoming[0].index
+
     def take_due(self, now: float) -> ScheduledCue | None:
         """The cue to play at monotonic ``now``, or None (too early, paused, or over).
 
@@ -113,11 +118,9 @@ class CueSequencer:
         was busy, or the sequencer joined a running session); the first cue still
         in time is the one returned.
         """
-        while (upcoming := self.next()) is not None:
-            cue, due = upcoming
-            if due > now + EARLY_SECONDS:
-                return None
-            self._done = cue.index
-            if now - due <= LATE_SECONDS:
-                return cue
-        return None
+        self.catch_up(now)
+        upcoming = self.next()
+        if upcoming is None or upcoming[1] > now + EARLY_SECONDS:
+            return None
+        self._done = upcoming[0].index
+        return upcoming[0]

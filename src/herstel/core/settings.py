@@ -52,12 +52,14 @@ MINUTES_RANGE: Final = (1, 20)
 BREATHS_RANGE: Final = (1, 120)
 REMINDER_INTERVAL_RANGE: Final = (10, 240)
 SNOOZE_RANGE: Final = (1, 60)
+SOUND_VOLUME_RANGE: Final = (0, 100)  # per cent
 
 _INT_RANGES: Final[Mapping[str, tuple[int, int]]] = {
     "minutes": MINUTES_RANGE,
     "breaths": BREATHS_RANGE,
     "reminder_interval_minutes": REMINDER_INTERVAL_RANGE,
     "snooze_minutes": SNOOZE_RANGE,
+    "sound_volume": SOUND_VOLUME_RANGE,
 }
 _BOOL_FIELDS: Final = frozenset(
     {
@@ -65,6 +67,7 @@ _BOOL_FIELDS: Final = frozenset(
         "show_count",
         "reduced_motion",
         "sound",
+        "eyes_closed",
         "check_after",
         "check_before",
         "first_run_done",
@@ -211,7 +214,9 @@ class Settings:
     gentle_start: bool = False
     show_count: bool = False
     reduced_motion: bool = False
-    sound: bool = False
+    sound: bool = False  # soft cues for in, out and holds, and a bell at the end
+    sound_volume: int = 60
+    eyes_closed: bool = False  # cues on, and a near-black full-screen session
     theme: Theme = Theme.SYSTEM
     check_after: bool = True
     check_before: bool = False

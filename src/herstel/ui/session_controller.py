@@ -5,6 +5,10 @@ over a ``SessionRun`` on the injected clock, raises the running window instead
 of opening a second one, and reports each ended session as a ``SessionRecord``.
 It stores nothing: the app connects ``session_ended`` to the database (and marks
 the first-run note as seen).
+
+With sound on (or eyes-closed mode) a ``CuePlayer`` plays the session's cues
+through a sink opened on first use (QtMultimedia loads only then); where sound
+cannot play, the session simply runs silent.
 """
 
 from __future__ import annotations
@@ -25,11 +29,21 @@ from herstel.ui.theme import prefers_reduced_motion
 from herstel.ui.windows import bring_to_front
 
 if TYPE_CHECKING:
+    from herstel.ui.cue_player import CuePlayer
     from herstel.ui.session_window import SessionWindow
+    from herstel.ui.sound import CueSink
 
 log = logging.getLogger(__name__)
 
 InhibitorFactory = Callable[[QObject], ScreenSaverInhibitor]
+SinkFactory = Callable[[int, QObject], "CueSink | None"]
+"""Opens the speakers at a volume (%), or None where sound cannot play."""
+
+
+def _open_sink(volume: int, parent: QObject) -> CueSink | None:
+    from herstel.ui.sound import open_sink
+
+    return open_sink(volume, parent)
 
 
 class SessionController(QObject):
@@ -48,11 +62,15 @@ class SessionController(QObject):
         *,
         settings: Settings | None = None,
         inhibitor_factory: InhibitorFactory | None = None,
+        sink_factory: SinkFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._settings = settings if settings is not None else Settings()
         self._inhibitor_factory = inhibitor_factory
+        self._sink_factory: SinkFactory = sink_factory if sink_factory else _open_sink
+        self._sink: CueSink | None = None
+        self._cues: CuePlayer | None = None
         self._window: SessionWindow | None = None
         self._no_check = False
 
@@ -71,9 +89,27 @@ class SessionController(QObject):
         """Whether the current session was started with ``--no-check``."""
         return self._no_check
 
+    @property
+    def cue_player(self) -> CuePlayer | None:
+        """The current session's cue player, while it has sound."""
+        return self._cues
+
     def set_settings(self, settings: Settings) -> None:
-        """Display options (count, reduced motion, first run) for the next session."""
+        """Display options (count, reduced motion, first run) for the next session.
+
+        The volume applies at once; turning sound on or off also applies to a
+        session already running.
+        """
         self._settings = settings
+        if self._sink is not None:
+            self._sink.set_volume(settings.sound_volume)
+        window = self._window
+        if window is None or not self.is_running:
+            return
+        if _wants_sound(settings) and self._cues is None:
+            self._cues = self._cue_player(window.run)
+        elif not _wants_sound(settings):
+            self._close_cues()
 
     def start(
         self,
@@ -116,8 +152,27 @@ class SessionController(QObject):
         window.destroyed.connect(lambda _=None, w=window: self._forget(w))
         self._window = window
         self._no_check = no_check
+        self._close_cues()
+        if _wants_sound(settings):
+            self._cues = self._cue_player(run)  # before open(): the start is a cue's zero
         window.open()
         return window
+
+    def _cue_player(self, run: SessionRun) -> CuePlayer | None:
+        """A player for ``run`` through the (shared) sink; None where sound cannot play."""
+        if self._sink is None:
+            self._sink = self._sink_factory(self._settings.sound_volume, self)
+            if self._sink is None:
+                return None
+        from herstel.ui.cue_player import CuePlayer
+
+        return CuePlayer(run, self._sink, self._clock, self)
+
+    def _close_cues(self) -> None:
+        if self._cues is not None:
+            self._cues.close()
+            self._cues.deleteLater()
+            self._cues = None
 
     def stop_running(self) -> None:
         """Stop a running session (the app is quitting) so it is stored as stopped."""
@@ -146,3 +201,9 @@ class SessionController(QObject):
     def _forget(self, window: SessionWindow) -> None:
         if self._window is window:
             self._window = None
+            self._close_cues()
+
+
+def _wants_sound(settings: Settings) -> bool:
+    """Sound cues play with sound on, and always in eyes-closed mode."""
+    return settings.sound or settings.eyes_closed
