@@ -47,13 +47,16 @@ def main() -> None:
     parser.add_argument("--tray", action="store_true", help="time the tray icon instead")
     options = parser.parse_args()
     runs = options.runs
-    import herstel
+    import herstel as package
 
-    compileall.compile_dir(str(Path(herstel.__file__).parent), quiet=1)
+    compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
     bare: list[float] = []
     herstel: list[float] = []
     with x_desktop() as env, tempfile.TemporaryDirectory() as data:
-        herstel_cmd = [sys.executable, "-m", "herstel", "--data-dir", data]
+        # The console script, as the desktop entry starts it.
+        script = Path(sys.executable).with_name("herstel")
+        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "herstel"]
+        herstel_cmd = [*launcher, "--data-dir", data]
         bare_cmd = [sys.executable, str(BASELINE)]
         if options.tray:
             herstel_cmd.append("--tray")
