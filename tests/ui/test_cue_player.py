@@ -296,3 +296,28 @@ def test_turning_sound_on_mid_session_joins_at_the_next_boundary(
     controller.set_settings(Settings(first_run_done=True))
     assert controller.cue_player is None
     window.close()
+
+
+def test_with_the_real_sink_and_no_sound_package_the_session_runs_silent(
+    qtbot: QtBot, fake_inhibitor_class: type[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """No fake sink: the real ``open_sink`` finds no herstel[sound] here (nor on CI)."""
+    from herstel.ui.sound import multimedia_installed
+
+    if multimedia_installed():
+        pytest.skip("PySide6-Addons is installed here")
+    clock = ManualClock()
+    controller = SessionController(
+        clock,
+        settings=Settings(first_run_done=True, sound=True),
+        inhibitor_factory=lambda _parent: fake_inhibitor_class(),
+    )
+    with caplog.at_level("INFO", logger="herstel.ui.sound"):
+        window = controller.start(SessionPlan.from_breaths(Pattern(2, 2), 1), Trigger.WINDOW)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert controller.cue_player is None and controller.is_running
+    assert "sound cues are off: no-package" in caplog.text
+    clock.advance(COUNTDOWN_SECONDS + 4)
+    window.tick()
+    assert window.is_finished()

@@ -76,7 +76,7 @@ def sound_problem() -> SoundProblem | None:
         return SoundProblem.NO_PACKAGE
     try:
         missing = [cue for cue in Cue if not cue_path(cue).is_file()]
-    except (ImportError, OSError):  # no herstel.resources at all
+    except (ImportError, OSError, RuntimeError):  # no herstel.resources at all
         missing = list(Cue)
     if missing:
         return SoundProblem.NO_FILES
