@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -545,3 +546,112 @@ def _button(window: SessionWindow, name: str) -> QPushButton:
         if button.accessibleName() == name:
             return button
     raise AssertionError(f"no button {name!r}")
+
+
+def _frames(window: SessionWindow, clock: ManualClock, seconds: float, check: Any) -> None:
+    """Run the frame timer's slot every 16 ms of fake time, checking after each frame."""
+    for _ in range(round(seconds / 0.016)):
+        clock.advance(0.016)
+        window.frame_timer.timeout.emit()
+        check()
+
+
+def _expected_left(run: SessionRun) -> str:
+    return f"{format_clock(run.plan.duration - run.breathing_elapsed())} left"
+
+
+@pytest.mark.parametrize("gentle", [False, True])
+def test_frames_between_text_changes_match_a_full_tick_exactly(
+    qtbot: QtBot, inhibitor: FakeInhibitor, monkeypatch: pytest.MonkeyPatch, gentle: bool
+) -> None:
+    plan = SessionPlan.from_breaths(Pattern(4, 6, hold_in=1.5), 8, gentle_start=gentle)
+    window, clock = make_window(qtbot, inhibitor, plan, show_count=True)
+    run = window.run
+    full: list[float] = []
+    render = window._render
+
+    def counted_render() -> None:
+        full.append(run.breathing_elapsed())
+        render()
+
+    monkeypatch.setattr(window, "_render", counted_render)
+    count = window.findChild(QLabel, "count")
+    time_left = window.findChild(QLabel, "timeLeft")
+    step(window, clock, COUNTDOWN_SECONDS)
+    full.clear()
+
+    def check() -> None:
+        state = run.state()
+        # The shape follows the clock on every frame, as a full tick would draw it.
+        assert window.view.volume() == pytest.approx(state.volume, abs=1e-9)
+        assert window.phase_text() == WORDS[state.phase]
+        assert time_left.text() == _expected_left(run)
+        assert count.text() == str(state.second_count)
+
+    _frames(window, clock, 45.0, check)
+    frames = round(45.0 / 0.016)
+    if gentle:  # easing in: the phase is not linear in time, every frame asks the plan
+        assert len(full) == frames
+    else:
+        # A full tick only where a text changes: each second and each phase onset.
+        assert len(full) < 2.5 * 45
+        assert all(any(abs(t - b) < 0.016 for b in _text_changes(plan)) for t in full)
+
+
+def _text_changes(plan: SessionPlan) -> list[float]:
+    """Breathing seconds at which a phase begins or the time left shows a new second."""
+    times = [t for t, _, _ in plan.boundaries()]
+    times += [plan.duration - whole for whole in range(math.ceil(plan.duration) + 1)]
+    # A second of the phase (the count) begins a whole number of seconds after its onset.
+    times += [t + k for t, _, _ in plan.boundaries() for k in range(1, 13)]
+    return times
+
+
+def test_a_pause_ends_the_quiet_stretch_and_resume_continues_exactly(
+    qtbot: QtBot, inhibitor: FakeInhibitor
+) -> None:
+    plan = SessionPlan.from_breaths(Pattern(4, 6), 6)
+    window, clock = make_window(qtbot, inhibitor, plan)
+    step(window, clock, COUNTDOWN_SECONDS + 1.0)
+    _frames(window, clock, 0.5, lambda: None)
+    before = window.view.volume()
+    elapsed = window.run.breathing_elapsed()
+    window.pause()
+    assert window.phase_text() == "Paused"
+    clock.advance(30.0)
+    window.frame_timer.timeout.emit()  # a stray frame while paused changes nothing
+    assert window.phase_text() == "Paused"
+    assert window.view.volume() == before
+    window.toggle_pause()
+    clock.advance(0.016)
+    window.frame_timer.timeout.emit()
+    assert window.phase_text() == "Breathe in"
+    assert window.view.volume() == pytest.approx(window.run.state().volume, abs=1e-12)
+    assert window.run.state().elapsed == pytest.approx(elapsed + 0.016)
+
+
+def test_stop_during_a_quiet_stretch_ends_at_once(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:
+    window, clock = make_window(qtbot, inhibitor, SessionPlan.from_breaths(Pattern(4, 6), 6))
+    outcomes: list[SessionOutcome] = []
+    window.ended.connect(outcomes.append)
+    step(window, clock, COUNTDOWN_SECONDS + 1.0)
+    _frames(window, clock, 0.2, lambda: None)
+    window.stop()
+    assert [o.ended_how for o in outcomes] == [EndedHow.STOPPED]
+    window.frame_timer.timeout.emit()
+    assert len(outcomes) == 1
+
+
+def test_the_session_ends_on_the_frame_after_its_last_breath(
+    qtbot: QtBot, inhibitor: FakeInhibitor
+) -> None:
+    plan = SessionPlan.from_breaths(Pattern(2, 2), 2)
+    window, clock = make_window(qtbot, inhibitor, plan)
+    outcomes: list[SessionOutcome] = []
+    window.ended.connect(outcomes.append)
+    step(window, clock, COUNTDOWN_SECONDS)
+    _frames(window, clock, plan.duration - 0.02, lambda: None)
+    assert outcomes == []
+    clock.advance(0.03)
+    window.frame_timer.timeout.emit()
+    assert [o.ended_how for o in outcomes] == [EndedHow.COMPLETED]

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from herstel import APP_NAME
 from herstel.core.announcements import PhaseAnnouncer
 from herstel.core.records import EndedHow
-from herstel.core.rhythm import Phase
+from herstel.core.rhythm import RAMP_SECONDS, Phase, RhythmState, volume
 from herstel.core.session import SessionOutcome, SessionRun, Stage
 from herstel.ui.breathing_view import BreathingView
 from herstel.ui.screensaver import ScreenSaverInhibitor
@@ -114,6 +114,10 @@ class SessionWindow(QWidget):
         self._shown_left: int | None = None
         self._shown_stage: Stage | None = None
         self._parts_key: tuple[bool, bool] | None = None
+        # The phase being drawn, while nothing but the shape and the ring can change:
+        # (phase, its start and length in breathing seconds, the next text change, the
+        # session's duration). Frames inside it skip the labels and the full state.
+        self._segment: tuple[Phase, float, float, float, float] | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setObjectName("sessionWindow")
@@ -126,7 +130,7 @@ class SessionWindow(QWidget):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
-        self._timer.timeout.connect(self.tick)
+        self._timer.timeout.connect(self._frame)
         # Wakes a hidden window at the moment the run would end, so `ended` is on time.
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
@@ -249,13 +253,32 @@ class SessionWindow(QWidget):
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tick(self) -> None:
-        """One frame: read the run's state and show it (the timer's slot)."""
+        """One full frame: read the run's whole state and show all of it."""
         if self._finished:
             return
         if self._run.stage is Stage.ENDED:
             self._finish()
             return
         self._render()
+
+    def _frame(self) -> None:
+        """The frame timer's slot: inside a phase only the shape and the ring move.
+
+        The volume is still computed from the run's monotonic clock on every frame
+        (``rhythm.volume`` of the phase progress at this moment), so nothing drifts;
+        what is skipped is what cannot have changed since the phase began: the phase
+        word, the time left, the count, and the rest of the run's state. At a phase
+        change or a new second of the time left (or anything else) a full ``tick``
+        runs instead.
+        """
+        segment = self._segment
+        if segment is not None:
+            elapsed = self._run.breathing_elapsed()
+            phase, start, length, until, duration = segment
+            if start <= elapsed < until:
+                self._view.set_state(volume(phase, (elapsed - start) / length), elapsed / duration)
+                return
+        self.tick()
 
     # --- building ------------------------------------------------------------------
 
@@ -406,7 +429,8 @@ class SessionWindow(QWidget):
     # --- rendering -----------------------------------------------------------------
 
     def _render(self) -> None:
-        """Show the run's current stage; runs every frame, so it only touches what changed."""
+        """Show the run's current stage; runs often, so it only touches what changed."""
+        self._segment = None
         run = self._run
         stage = run.stage
         if stage is Stage.ENDED:
@@ -435,9 +459,35 @@ class SessionWindow(QWidget):
             self._set_time_left(state.remaining)
             self._show_parts(counting_down=False)
             self._view.set_state(state.volume, state.session_progress)
+            if stage is Stage.BREATHING:
+                self._segment = self._quiet_segment(state)
         if stage is not self._shown_stage:
             self._shown_stage = stage
             self._pause_text()
+
+    def _quiet_segment(self, state: RhythmState) -> tuple[Phase, float, float, float, float] | None:
+        """The stretch of this phase in which no text changes, for ``_frame``.
+
+        Inside one phase the progress is linear in time once any gentle start has
+        eased in, so ``rhythm.volume`` of it gives exactly what ``state_at`` would.
+        Text changes end the stretch a microsecond early: a full frame there only
+        finds the text unchanged and starts the next stretch.
+        """
+        length = state.phase_duration
+        start = state.elapsed - state.phase_progress * length
+        plan = self._run.plan
+        if length <= 0.0 or (plan.gentle_start and start < RAMP_SECONDS):
+            return None  # easing in: every frame asks the plan
+        until = start + length
+        shown = self._shown_left
+        if shown is not None:  # the time left shows one second less from then on
+            until = min(until, plan.duration - shown + 1.0)
+        if self._show_count:  # the count moves on each whole second of the phase
+            until = min(until, start + math.floor(state.elapsed - start) + 1.0)
+        until -= 1e-6
+        if until <= state.elapsed:
+            return None
+        return (state.phase, start, length, until, plan.duration)
 
     def _set_count(self, number: int) -> None:
         if number != self._shown_count:
@@ -490,6 +540,7 @@ class SessionWindow(QWidget):
 
     def _sync_timer(self) -> None:
         """Run the frame timer only while it shows anything; otherwise wake at the end."""
+        self._segment = None  # the next frame is a full one
         on_screen = self.isVisible() and not self.isMinimized()
         if self._running() and on_screen:
             self._wake.stop()
