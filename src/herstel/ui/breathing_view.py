@@ -143,7 +143,7 @@ class BreathingView(QWidget):
         self._layer_dpr = 0.0
         self._ring_steps = 0  # drawn arc length of the progress ring, in device pixels
         self._edge = 0.0  # drawn radius (moving) or water-line y (reduced), logical px
-        self._dirty: list[QRect] = []  # what the last frame asked to repaint
+        self._dirty: tuple[QRect, ...] = ()  # what the last frame asked to repaint
         self._ring_scale = 0.0  # device pixels of arc for the whole session
         self._geometry = _Geometry(QSize(0, 0), reduced_motion)
 
@@ -151,24 +151,38 @@ class BreathingView(QWidget):
 
     def set_state(self, volume: float, session_progress: float) -> None:
         """Show ``volume`` (0–1) and the session's progress (0–1); repaints what changed."""
-        # Called every frame: keep it lean (no allocations unless something moved).
-        self._volume = volume = min(max(volume, 0.0), 1.0)
-        self._progress = progress = min(max(session_progress, 0.0), 1.0)
+        # Called on every frame: a frame in which nothing visible moves costs a few
+        # comparisons, no allocations and no calls into Qt.
+        volume = 0.0 if volume < 0.0 else 1.0 if volume > 1.0 else volume
+        progress = (
+            0.0 if session_progress < 0.0 else 1.0 if session_progress > 1.0 else session_progress
+        )
+        self._volume = volume
+        self._progress = progress
         if self._layer is None:  # resizes and palette changes drop the layer
-            self._dirty = [self.rect()]
+            self._dirty = (self.rect(),)
             self.update()  # the first paint builds the layers
             return
-        dirty: list[QRect] = []
-        edge = self._target_edge()
-        if abs(edge - self._edge) * self._layer_dpr >= MIN_EDGE_STEP:
+        g = self._geometry
+        edge = g.edge_base + g.edge_gain * volume
+        if not self._reduced:
+            edge = math.sqrt(edge)
+        moved = edge - self._edge
+        edge_due = (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP
+        steps = round(progress * self._ring_scale)
+        if not edge_due and steps == self._ring_steps:
+            if self._dirty:
+                self._dirty = ()
+            return
+        dirty: tuple[QRect, ...] = ()
+        if edge_due:
             rect = self._edge_rect(self._edge, edge)
             self._edge = edge
-            dirty.append(rect)
+            dirty = (rect,)
             self.update(rect)
-        steps = round(progress * self._ring_scale)
         if steps != self._ring_steps:
             rect = self._grow_ring(steps)
-            dirty.append(rect)
+            dirty += (rect,)
             self.update(rect)
         self._dirty = dirty
 
@@ -234,14 +248,19 @@ class BreathingView(QWidget):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Each call into Qt costs more than the pixels it moves: keep them few.
         dpr = self.devicePixelRatioF()
-        if self._layer is None or self._layer_dpr != dpr or self._geometry.size != self.size():
-            self._rebuild(dpr)
         layer = self._layer
-        assert layer is not None
+        if layer is None or self._layer_dpr != dpr:  # resizes drop the layer
+            self._rebuild(dpr)
+            layer = self._layer
+            assert layer is not None
         rect = event.rect()
         painter = QPainter(self)
-        _blit(painter, layer, rect, dpr)
+        if dpr == 1.0:
+            painter.drawPixmap(rect, layer, rect)
+        else:
+            _blit(painter, layer, rect, dpr)
         g = self._geometry
         if rect.intersects(g.shape_bounds):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -265,16 +284,14 @@ class BreathingView(QWidget):
         self._layer = self._base = self._full_ring = None
         self._geometry = _Geometry(self.size(), self._reduced)
         self._edge = self._target_edge()
-        self._dirty = [self.rect()]
+        self._dirty = (self.rect(),)
         self.update()
 
     def _target_edge(self) -> float:
+        """Where the edge belongs at the current volume (the same sum as ``set_state``)."""
         g = self._geometry
-        if self._reduced:
-            # y of the water line: rises as the level rises.
-            level = level_for_volume(self._volume)
-            return g.center.y() + g.reduced_radius - 2 * g.reduced_radius * level
-        return radius_for_volume(g.max_radius, self._volume)
+        edge = g.edge_base + g.edge_gain * self._volume
+        return edge if self._reduced else math.sqrt(edge)
 
     def _edge_rect(self, old: float, new: float) -> QRect:
         """The union of the old and the new drawing of the edge, with room for antialiasing."""
@@ -363,6 +380,8 @@ class _Geometry:
 
     __slots__ = (
         "center",
+        "edge_base",
+        "edge_gain",
         "gap",
         "max_radius",
         "reduced_radius",
@@ -380,6 +399,15 @@ class _Geometry:
         self.gap = max(side * 0.035, 8.0)
         self.max_radius = max(self.ring_radius - self.gap, 2.0)
         self.reduced_radius = self.max_radius * REDUCED_RADIUS_SHARE
+        if reduced:
+            # y of the water line, rising with the level: base + gain · volume.
+            r = self.reduced_radius
+            self.edge_base = self.center.y() + r - 2 * r * LEVEL_EMPTY
+            self.edge_gain = -2 * r * (LEVEL_FULL - LEVEL_EMPTY)
+        else:
+            # The radius squared is linear in the volume (the area is): base + gain · volume.
+            self.edge_base = self.max_radius**2 * MIN_AREA_SHARE
+            self.edge_gain = self.max_radius**2 * (1.0 - MIN_AREA_SHARE)
         reach = self.reduced_radius if reduced else self.max_radius
         self.shape_bounds = _square(self.center, reach + _EDGE_MARGIN + 1)
         self.ring_bounds = _square(self.center, self.ring_radius + _RING_WIDTH + 2)
