@@ -37,7 +37,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from herstel import APP_ID, APP_NAME, __version__
 from herstel.core.clock import Clock, SystemClock
@@ -127,7 +127,8 @@ class Herstel:
             self.qapp.installTranslator(translator)
         self._settings_writable = True
         self.settings = self._load_settings()
-        self.theme = ThemeFollower(self.qapp, self.settings.theme)
+        # A guess that needs no Qt enums for the first frame; settled with the services.
+        self.theme = ThemeFollower(self.qapp, self.settings.theme, first_frame=True)
         self.ready = False  # True once start_services() has run
         self.quitting = False  # True once quit() was asked for
         self._when_ready: list[Callable[[], None]] = []
@@ -252,6 +253,7 @@ class Herstel:
         from herstel.ui.system_events import SystemEvents
         from herstel.ui.tray import TrayWaiter
 
+        self.theme.settle()
         qt_translator = i18n.load_qt_translator()
         if qt_translator is not None:
             self.translators.append(qt_translator)
@@ -591,6 +593,7 @@ def _refuse_to_start(reason: str) -> None:
 
     Called from the running loop; the app quits once the window is closed.
     """
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     print(f"herstel: {reason}", file=sys.stderr)

@@ -149,6 +149,43 @@ def test_the_follower_switches_to_and_from_high_contrast(qtbot: QtBot, qapp: QAp
         qapp.setPalette(QPalette())
 
 
+def test_the_first_frame_follows_a_forced_theme_as_it_is(qtbot: QtBot, qapp: QApplication) -> None:
+    follower = ThemeFollower(qapp, Theme.DARK, first_frame=True)
+    try:
+        assert _window_colour(qapp) == DARK.background
+        follower.settle()
+        assert follower.scheme == Qt.ColorScheme.Dark
+        assert _window_colour(qapp) == DARK.background
+    finally:
+        follower.deleteLater()
+        apply_theme(qapp, Theme.SYSTEM)
+        qapp.setStyleSheet("")
+        qapp.setPalette(QPalette())
+
+
+def test_a_first_frame_guess_from_the_palette_is_put_right_once_settled(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # A dark platform palette, while the platform reports no dark scheme (offscreen
+    # reports Unknown, which DESIGN §3a draws light): the guess is dark, the
+    # settled answer light.
+    dark_platform = QPalette()
+    dark_platform.setColor(QPalette.ColorRole.Window, "#202020")
+    qapp.setPalette(dark_platform)
+    assert qapp.styleHints().colorScheme() != Qt.ColorScheme.Dark
+    follower = ThemeFollower(qapp, Theme.SYSTEM, first_frame=True)
+    try:
+        assert _window_colour(qapp) == DARK.background
+        follower.settle()
+        assert _window_colour(qapp) == LIGHT.background
+        assert follower.scheme == Qt.ColorScheme.Light
+    finally:
+        follower.deleteLater()
+        apply_theme(qapp, Theme.SYSTEM)
+        qapp.setStyleSheet("")
+        qapp.setPalette(QPalette())
+
+
 def test_reduced_motion_follows_the_setting() -> None:
     assert prefers_reduced_motion(True)
     assert not prefers_reduced_motion(False)  # Qt 6.11 exposes no OS preference

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QFont, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,7 @@ from herstel.core.settings import Settings
 from herstel.ui.assets import app_icon_path
 from herstel.ui.pattern_texts import format_label, length_text, pattern_name, pattern_title
 from herstel.ui.theme import base_point_size
+from herstel.ui.windows import after_first_paint
 
 if TYPE_CHECKING:
     from herstel.ui.pattern_chooser import PatternChooser
@@ -63,6 +64,7 @@ class HomeWindow(QWidget):
         self._retranslate()
         self._show_settings()
         self.resize(PREFERRED_SIZE)
+        after_first_paint(self, self._finish_build)
 
     # --- public -------------------------------------------------------------------
 
@@ -95,6 +97,8 @@ class HomeWindow(QWidget):
 
     def _order_tabs(self) -> None:
         """Tab follows the screen: Start, the rhythm, the sections top to bottom, the links."""
+        from PySide6.QtCore import Qt
+
         chain: list[QWidget] = [self._start, self._card]
         for index in range(self._sections.count()):
             item = self._sections.itemAt(index)
@@ -119,6 +123,8 @@ class HomeWindow(QWidget):
             self._chooser.raise_()
             self._chooser.activateWindow()
             return self._chooser
+        from PySide6.QtCore import Qt
+
         from herstel.ui.pattern_chooser import PatternChooser  # loaded when first opened
 
         chooser = PatternChooser(self._settings, self)
@@ -185,15 +191,13 @@ class HomeWindow(QWidget):
         self._start.setObjectName("primary")
         self._start.setAutoDefault(True)
         self._start.setDefault(True)
-        self._start.setCursor(Qt.CursorShape.PointingHandCursor)
         self._start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._start.clicked.connect(self.start_requested)
-        row.addWidget(self._start, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(_centred(self._start))
 
         self._card = _CardButton(self)
         self._card.setObjectName("patternCard")
         self._card.setAutoDefault(True)  # Enter opens the chooser when the card has focus
-        self._card.setCursor(Qt.CursorShape.PointingHandCursor)
         self._card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         card_layout = QVBoxLayout(self._card)
         card_layout.setContentsMargins(20, 12, 24, 12)
@@ -208,10 +212,9 @@ class HomeWindow(QWidget):
         self._card_change = QLabel(self._card)
         self._card_change.setObjectName("changeLink")
         for label in (self._card_name, self._card_detail, self._card_change):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             card_layout.addWidget(label)
         self._card.clicked.connect(self.open_chooser)
-        row.addWidget(self._card, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(_centred(self._card))
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -236,7 +239,6 @@ class HomeWindow(QWidget):
         for link in (self._history_link, self._settings_link):
             link.setProperty("quiet", True)
             link.setAutoDefault(True)  # Enter opens it once Tab has reached it, like Space
-            link.setCursor(Qt.CursorShape.PointingHandCursor)
             footer.addWidget(link)
         footer.addStretch(1)
         self._history_link.clicked.connect(self.history_requested)
@@ -288,7 +290,7 @@ class HomeWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._start.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self._start.setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -303,7 +305,31 @@ class HomeWindow(QWidget):
 
     def _chooser_closed(self, _result: int) -> None:
         self._chooser = None
-        self._start.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._start.setFocus()
+
+    def _finish_build(self) -> None:
+        """What only matters once the window is on screen: pointer shapes, clicks on the card.
+
+        Both need the ``Qt`` enum namespace, which PySide6 creates in one go on first
+        use (~20 ms); leaving them until after the first frame keeps that out of
+        start-up (see ``herstel.ui.theme``).
+        """
+        from PySide6.QtCore import Qt
+
+        for clickable in (self._start, self._card, self._history_link, self._settings_link):
+            clickable.setCursor(Qt.CursorShape.PointingHandCursor)
+        for label in (self._card_name, self._card_detail, self._card_change):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+
+def _centred(widget: QWidget) -> QVBoxLayout:
+    """``widget`` centred vertically in its row (stretch above and below, no alignment flag)."""
+    column = QVBoxLayout()
+    column.setSpacing(0)
+    column.addStretch(1)
+    column.addWidget(widget)
+    column.addStretch(1)
+    return column
 
 
 class _CardButton(QPushButton):

@@ -28,18 +28,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication, QWidget
 
 from herstel.core.settings import Theme
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    # At run time ``Qt`` is imported where it is used: PySide6 creates every enum of
+    # the namespace (~20 ms) on first touch, and the first frame can do without it
+    # (see ThemeFollower.first_frame).
+    from PySide6.QtCore import Qt
 
-Scheme = Qt.ColorScheme
-"""The two schemes Herstel draws: ``Qt.ColorScheme.Light`` and ``Qt.ColorScheme.Dark``."""
+log = logging.getLogger(__name__)
 
 AA_TEXT: Final = 4.5
 """WCAG 2 AA minimum contrast ratio for normal-size text."""
@@ -91,7 +94,12 @@ class Colors:
 
     @staticmethod
     def for_scheme(scheme: Qt.ColorScheme, *, high_contrast: bool = False) -> Colors:
-        dark = scheme == Qt.ColorScheme.Dark
+        from PySide6.QtCore import Qt
+
+        return Colors.for_darkness(scheme == Qt.ColorScheme.Dark, high_contrast=high_contrast)
+
+    @staticmethod
+    def for_darkness(dark: bool, *, high_contrast: bool = False) -> Colors:
         if high_contrast:
             return HIGH_CONTRAST_DARK if dark else HIGH_CONTRAST_LIGHT
         return DARK if dark else LIGHT
@@ -198,6 +206,8 @@ def resolve_scheme(setting: Theme, hints: QStyleHints) -> Qt.ColorScheme:
 
     "System" and "high contrast" both take the system's scheme.
     """
+    from PySide6.QtCore import Qt
+
     if setting is Theme.LIGHT:
         return Qt.ColorScheme.Light
     if setting is Theme.DARK:
@@ -361,7 +371,18 @@ def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
     ``Theme.SYSTEM`` and ``Theme.HIGH_CONTRAST`` that request is withdrawn so
     the system's choice shows.
     """
-    hints = app.styleHints()
+    from PySide6.QtCore import Qt
+
+    scheme = _request_scheme(app.styleHints(), setting)
+    _apply_colors(app, scheme == Qt.ColorScheme.Dark, setting)
+    log.debug("theme %s applied (setting %s)", scheme.name, setting.value)
+    return scheme
+
+
+def _request_scheme(hints: QStyleHints, setting: Theme) -> Qt.ColorScheme:
+    """Ask the platform for a forced scheme (or withdraw the request); the scheme in force."""
+    from PySide6.QtCore import Qt
+
     try:
         if setting in (Theme.SYSTEM, Theme.HIGH_CONTRAST):
             hints.unsetColorScheme()
@@ -369,14 +390,26 @@ def apply_theme(app: QApplication, setting: Theme) -> Qt.ColorScheme:
             hints.setColorScheme(
                 Qt.ColorScheme.Dark if setting is Theme.DARK else Qt.ColorScheme.Light
             )
-    except AttributeError:  # Qt older than 6.8: the palette below still applies
+    except AttributeError:  # Qt older than 6.8: the palette still applies
         pass
-    scheme = resolve_scheme(setting, hints)
-    colors = Colors.for_scheme(scheme, high_contrast=setting is Theme.HIGH_CONTRAST)
+    return resolve_scheme(setting, hints)
+
+
+def _apply_colors(app: QApplication, dark: bool, setting: Theme) -> None:
+    colors = Colors.for_darkness(dark, high_contrast=setting is Theme.HIGH_CONTRAST)
     app.setPalette(build_palette(colors))
     app.setStyleSheet(style_sheet(colors))
-    log.debug("theme %s applied (setting %s)", scheme.name, setting.value)
-    return scheme
+
+
+def platform_looks_dark(app: QGuiApplication) -> bool:
+    """Whether the platform's own palette (before Herstel's) is a dark one.
+
+    Platforms that report a dark colour scheme give Qt a dark palette too, so
+    this answers the same question as ``QStyleHints.colorScheme`` without the
+    ``Qt`` enum namespace; the first frame uses it, and the real answer
+    follows (``ThemeFollower.settle``).
+    """
+    return app.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
 
 
 class ThemeFollower(QObject):
@@ -385,23 +418,55 @@ class ThemeFollower(QObject):
     "System" and "high contrast" follow the desktop's light/dark scheme.
     """
 
-    def __init__(self, app: QApplication, setting: Theme) -> None:
+    def __init__(self, app: QApplication, setting: Theme, *, first_frame: bool = False) -> None:
+        """Apply ``setting`` now; with ``first_frame``, from a cheap guess, then call settle().
+
+        The guess (a forced theme as it is; a followed one from the platform's
+        palette) never touches the ``Qt`` enum namespace, so the first window can
+        be painted before PySide6 creates it; :meth:`settle` then asks the
+        platform properly and changes the palette only if the guess was wrong.
+        """
         super().__init__(app)
         self._app = app
         self._setting = setting
-        self._scheme = apply_theme(app, setting)
+        self._guessed_dark: bool | None = None
+        if first_frame:
+            dark = (
+                setting is Theme.DARK
+                if setting in (Theme.LIGHT, Theme.DARK)
+                else platform_looks_dark(app)
+            )
+            _apply_colors(app, dark, setting)
+            self._guessed_dark = dark
+        else:
+            self._scheme = apply_theme(app, setting)
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
+
+    def settle(self) -> None:
+        """After the first frame: the scheme as the platform reports it (no-op otherwise)."""
+        from PySide6.QtCore import Qt
+
+        guessed, self._guessed_dark = self._guessed_dark, None
+        if guessed is None:
+            return
+        self._scheme = _request_scheme(self._app.styleHints(), self._setting)
+        if (self._scheme == Qt.ColorScheme.Dark) != guessed:
+            log.info("the desktop's colour scheme differs from its palette; re-themed")
+            _apply_colors(self._app, not guessed, self._setting)
 
     @property
     def scheme(self) -> Qt.ColorScheme:
+        self.settle()
         return self._scheme
 
     def set_setting(self, setting: Theme) -> None:
+        self._guessed_dark = None
         self._setting = setting
         self._scheme = apply_theme(self._app, setting)
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._setting in (Theme.SYSTEM, Theme.HIGH_CONTRAST):
+            self._guessed_dark = None
             self._scheme = apply_theme(self._app, self._setting)
 
 
