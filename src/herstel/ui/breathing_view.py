@@ -71,6 +71,10 @@ _EDGE_MARGIN: Final = 2
 
 _RING_WIDTH: Final = 3.0
 
+# Looked up once: every frame that moves uses them, and each enum lookup costs.
+_ANTIALIASING: Final = QPainter.RenderHint.Antialiasing
+_NO_PEN: Final = Qt.PenStyle.NoPen
+
 
 def radius_for_volume(max_radius: float, volume: float) -> float:
     """The circle's radius at ``volume`` (0–1): its area is linear in the volume."""
@@ -143,7 +147,7 @@ class BreathingView(QWidget):
         self._layer_dpr = 0.0
         self._ring_steps = 0  # drawn arc length of the progress ring, in device pixels
         self._edge = 0.0  # drawn radius (moving) or water-line y (reduced), logical px
-        self._dirty: tuple[QRect, ...] = ()  # what the last frame asked to repaint
+        self._dirty: tuple[_Box, ...] = ()  # what the last frame asked to repaint
         self._ring_scale = 0.0  # device pixels of arc for the whole session
         self._geometry = _Geometry(QSize(0, 0), reduced_motion)
 
@@ -160,7 +164,7 @@ class BreathingView(QWidget):
         self._volume = volume
         self._progress = progress
         if self._layer is None:  # resizes and palette changes drop the layer
-            self._dirty = (self.rect(),)
+            self._dirty = ((0, 0, self.width(), self.height()),)
             self.update()  # the first paint builds the layers
             return
         g = self._geometry
@@ -174,16 +178,17 @@ class BreathingView(QWidget):
             if self._dirty:
                 self._dirty = ()
             return
-        dirty: tuple[QRect, ...] = ()
+        dirty: tuple[_Box, ...] = ()
         if edge_due:
-            rect = self._edge_rect(self._edge, edge)
+            box = self._edge_box(self._edge, edge)
             self._edge = edge
-            dirty = (rect,)
-            self.update(rect)
+            dirty = (box,)
+            self.update(*box)  # four ints: no QRect to build on every frame
         if steps != self._ring_steps:
             rect = self._grow_ring(steps)
-            dirty += (rect,)
-            self.update(rect)
+            box = (rect.x(), rect.y(), rect.width(), rect.height())
+            dirty += (box,)
+            self.update(*box)
         self._dirty = dirty
 
     def set_reduced_motion(self, reduced: bool) -> None:
@@ -223,8 +228,8 @@ class BreathingView(QWidget):
     def last_dirty_region(self) -> QRegion:
         """What the last ``set_state`` asked Qt to repaint (empty: nothing changed)."""
         region = QRegion()
-        for rect in self._dirty:
-            region += rect
+        for box in self._dirty:
+            region += QRect(*box)
         return region
 
     def sizeHint(self) -> QSize:
@@ -263,8 +268,8 @@ class BreathingView(QWidget):
             _blit(painter, layer, rect, dpr)
         g = self._geometry
         if rect.intersects(g.shape_bounds):
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setRenderHint(_ANTIALIASING, True)
+            painter.setPen(_NO_PEN)
             painter.setBrush(self._shape_brush)
             if self._reduced:
                 r = g.reduced_radius
@@ -284,7 +289,7 @@ class BreathingView(QWidget):
         self._layer = self._base = self._full_ring = None
         self._geometry = _Geometry(self.size(), self._reduced)
         self._edge = self._target_edge()
-        self._dirty = (self.rect(),)
+        self._dirty = ((0, 0, self.width(), self.height()),)
         self.update()
 
     def _target_edge(self) -> float:
@@ -293,16 +298,19 @@ class BreathingView(QWidget):
         edge = g.edge_base + g.edge_gain * self._volume
         return edge if self._reduced else math.sqrt(edge)
 
-    def _edge_rect(self, old: float, new: float) -> QRect:
-        """The union of the old and the new drawing of the edge, with room for antialiasing."""
+    def _edge_box(self, old: float, new: float) -> _Box:
+        """The union of the old and the new drawing of the edge, with room for antialiasing.
+
+        As (x, y, width, height) in plain ints: this runs on every frame that moves.
+        """
         g = self._geometry
         if self._reduced:
             top = math.floor(min(old, new)) - _EDGE_MARGIN
             bottom = math.ceil(max(old, new)) + _EDGE_MARGIN
-            left = math.floor(g.center.x() - g.reduced_radius) - _EDGE_MARGIN
+            left = math.floor(g.center_x - g.reduced_radius) - _EDGE_MARGIN
             width = math.ceil(2 * g.reduced_radius) + 2 * _EDGE_MARGIN + 1
-            return QRect(left, top, width, bottom - top)
-        return _square(g.center, max(old, new) + _EDGE_MARGIN)
+            return (left, top, width, bottom - top)
+        return _square_box(g.center_x, g.center_y, max(old, new) + _EDGE_MARGIN)
 
     def _grow_ring(self, steps: int) -> QRect:
         """Bring the progress arc in the layer to ``steps``; returns what to repaint.
@@ -380,6 +388,8 @@ class _Geometry:
 
     __slots__ = (
         "center",
+        "center_x",
+        "center_y",
         "edge_base",
         "edge_gain",
         "gap",
@@ -394,7 +404,9 @@ class _Geometry:
     def __init__(self, size: QSize, reduced: bool) -> None:
         self.size = QSize(size)
         side = max(min(size.width(), size.height()), 1)
-        self.center = QPointF(size.width() / 2.0, size.height() / 2.0)
+        self.center_x = size.width() / 2.0
+        self.center_y = size.height() / 2.0
+        self.center = QPointF(self.center_x, self.center_y)
         self.ring_radius = max(side / 2.0 - _RING_WIDTH - 6.0, 4.0)
         self.gap = max(side * 0.035, 8.0)
         self.max_radius = max(self.ring_radius - self.gap, 2.0)
@@ -413,10 +425,18 @@ class _Geometry:
         self.ring_bounds = _square(self.center, self.ring_radius + _RING_WIDTH + 2)
 
 
+_Box = tuple[int, int, int, int]
+"""A rectangle as (x, y, width, height)."""
+
+
+def _square_box(cx: float, cy: float, half: float) -> _Box:
+    left = math.floor(cx - half)
+    top = math.floor(cy - half)
+    return (left, top, math.ceil(cx + half) - left, math.ceil(cy + half) - top)
+
+
 def _square(center: QPointF, half: float) -> QRect:
-    left = math.floor(center.x() - half)
-    top = math.floor(center.y() - half)
-    return QRect(left, top, math.ceil(center.x() + half) - left, math.ceil(center.y() + half) - top)
+    return QRect(*_square_box(center.x(), center.y(), half))
 
 
 def _blit(painter: QPainter, source: QPixmap, rect: QRect, dpr: float) -> None:
