@@ -146,6 +146,7 @@ class SessionController(QObject):
             ),
             first_run=not settings.first_run_done if first_run is None else first_run,
             inhibitor=inhibitor,
+            eyes_closed=settings.eyes_closed,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))

@@ -10,7 +10,8 @@ so ``ended`` is emitted on time even behind other windows.
 
 Keys (all work without a mouse): Space pauses and resumes, Esc stops (in full
 screen the first Esc only leaves full screen), D is "I feel dizzy", F toggles
-full screen.
+full screen. In eyes-closed mode (``ui/eyes_closed.py``) the window opens full screen,
+near-black, with only a faint phase word, and Esc stops at once.
 
 When the run ends the window emits ``ended(SessionOutcome)`` and shows an end
 page in the same window: a short summary under a "breathe normally" heading,
@@ -95,12 +96,14 @@ class SessionWindow(QWidget):
         reduced_motion: bool = False,
         first_run: bool = False,
         inhibitor: ScreenSaverInhibitor | None = None,
+        eyes_closed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._run = run
         self._show_count = show_count
         self._first_run = first_run
+        self._eyes_closed = eyes_closed
         self._finished = False
         self._end_page: QWidget | None = None
         self._end_page_given = False
@@ -138,6 +141,10 @@ class SessionWindow(QWidget):
         self._wake.timeout.connect(self.tick)
 
         self._build(reduced_motion)
+        if eyes_closed:
+            from herstel.ui import eyes_closed as look
+
+            look.apply(self, self._page, self._view)
         self._retranslate()
         self._render()
         self.place_on_pointer_screen()
@@ -172,12 +179,18 @@ class SessionWindow(QWidget):
     def is_finished(self) -> bool:
         return self._finished
 
+    def is_eyes_closed(self) -> bool:
+        """Whether this session is in eyes-closed mode (full screen, near-black, cues)."""
+        return self._eyes_closed
+
     def end_page(self) -> QWidget | None:
         return self._end_page
 
     def open(self) -> None:
         """Show the window on the screen under the pointer and give it focus."""
         self.place_on_pointer_screen()
+        if self._eyes_closed:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         bring_to_front(self)
 
     def place_on_pointer_screen(self) -> None:
@@ -502,16 +515,19 @@ class SessionWindow(QWidget):
 
     def _show_parts(self, *, counting_down: bool) -> None:
         """Which quiet parts show: they depend on the stage and on full screen."""
-        full = self.isFullScreen()
+        eyes_closed = self._eyes_closed  # only the faint phase word
+        full = self.isFullScreen() or eyes_closed
         key = (counting_down, full)
         if key == self._parts_key:
             return
         self._parts_key = key
-        self._count_label.setVisible(counting_down or (self._show_count and not full))
+        self._count_label.setVisible(
+            not eyes_closed and (counting_down or (self._show_count and not full))
+        )
         self._note.setVisible(counting_down and self._first_run and not full)
         self._buttons.setVisible(not full)
         self._time_label.setVisible(not full)
-        self._hint.setVisible(full)
+        self._hint.setVisible(full and not eyes_closed)
 
     def _set_phase(self, key: tuple[object, ...], text: str) -> None:
         if key == self._phase_key:
@@ -600,7 +616,7 @@ class SessionWindow(QWidget):
         )
         on_session = self._stack.currentWidget() is self._page
         if key == Qt.Key.Key_Escape:
-            if self.isFullScreen():
+            if self.isFullScreen() and not (self._eyes_closed and on_session):
                 self._leave_full_screen()
             elif on_session:
                 self.stop()

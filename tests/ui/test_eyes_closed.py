@@ -1,0 +1,169 @@
+"""Eyes-closed mode: full screen, near-black, only a faint phase word, cues on.
+
+Driven through the controller as the app drives it, on a manual clock, with a
+fake audio sink (the boundary); the window, the run and the cue player are real.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from herstel.core.clock import ManualClock
+from herstel.core.cues import Cue
+from herstel.core.records import EndedHow, Trigger
+from herstel.core.rhythm import Pattern, SessionPlan
+from herstel.core.session import COUNTDOWN_SECONDS, SessionRun, Stage
+from herstel.core.settings import Settings
+from herstel.ui import eyes_closed
+from herstel.ui.screensaver import ScreenSaverInhibitor
+from herstel.ui.session_controller import SessionController
+from herstel.ui.session_window import SessionWindow
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
+)
+
+
+class FakeSink:
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.played: list[tuple[Cue, float]] = []
+
+    def play(self, cue: Cue) -> None:
+        self.played.append((cue, self.clock.monotonic()))
+
+    def set_volume(self, percent: int) -> None:
+        pass
+
+
+def luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.fixture
+def started(
+    qtbot: QtBot, fake_inhibitor_class: type[Any]
+) -> tuple[SessionController, SessionWindow, FakeSink, ManualClock]:
+    clock = ManualClock()
+    sink = FakeSink(clock)
+
+    def inhibitors(_parent: QObject) -> ScreenSaverInhibitor:
+        return fake_inhibitor_class()  # type: ignore[no-any-return]
+
+    controller = SessionController(
+        clock,
+        settings=Settings(first_run_done=True, eyes_closed=True),  # sound itself left off
+        inhibitor_factory=inhibitors,
+        sink_factory=lambda _volume, _parent: sink,
+    )
+    window = controller.start(SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return controller, window, sink, clock
+
+
+def test_the_session_is_full_screen_near_black_with_only_a_faint_word(
+    qtbot: QtBot, started: tuple[SessionController, SessionWindow, FakeSink, ManualClock]
+) -> None:
+    _controller, window, _sink, clock = started
+    assert window.is_eyes_closed()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    clock.advance(COUNTDOWN_SECONDS + 1)
+    window.tick()
+    assert window.phase_text() == "Breathe in"
+    image = window.grab().toImage()
+    corner = image.pixelColor(2, 2)
+    middle_top = image.pixelColor(image.width() // 2, image.height() // 6)
+    for pixel in (corner, middle_top):
+        assert luminance(pixel) < 0.01, pixel.name()  # near-black, where the circle was too
+    shown = [
+        w
+        for w in window.findChildren(QLabel) + window.findChildren(QPushButton)
+        if w.isVisibleTo(window) and (not isinstance(w, QLabel) or w.text())
+    ]
+    assert [w.objectName() for w in shown] == ["phaseWord"]
+    assert not window.view.isVisibleTo(window)
+    word = window.findChild(QLabel, "phaseWord")
+    assert word is not None
+    color = word.palette().color(word.foregroundRole())
+    background = QColor(eyes_closed.BACKGROUND)
+    assert 2.0 < contrast(color, background) < 4.5  # faint, yet there when you look
+    assert abs(word.geometry().center().y() - window.height() / 2) < window.height() / 6
+
+
+def test_the_cues_are_scheduled_though_sound_itself_was_off(
+    started: tuple[SessionController, SessionWindow, FakeSink, ManualClock],
+) -> None:
+    controller, window, sink, clock = started
+    player = controller.cue_player
+    assert player is not None and player.timer.isActive()
+    due = player.due
+    assert due == window.run.monotonic_at(0.0)
+    assert player.timer.interval() == math.ceil(COUNTDOWN_SECONDS * 1000)
+    assert due is not None
+    clock.advance(due - clock.monotonic())
+    player.timer.timeout.emit()
+    assert sink.played == [(Cue.INHALE, due)]
+
+
+def test_escape_stops_at_once(
+    qtbot: QtBot, started: tuple[SessionController, SessionWindow, FakeSink, ManualClock]
+) -> None:
+    controller, window, _sink, clock = started
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    clock.advance(COUNTDOWN_SECONDS + 2)
+    with qtbot.waitSignal(controller.session_ended, timeout=1000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Escape)  # not "leave full screen first"
+    assert blocker.args is not None and blocker.args[0].ended_how is EndedHow.STOPPED
+    assert window.run.stage is Stage.ENDED
+    player = controller.cue_player
+    assert player is None or not player.timer.isActive()
+
+
+def test_d_is_still_i_feel_dizzy(
+    qtbot: QtBot, started: tuple[SessionController, SessionWindow, FakeSink, ManualClock]
+) -> None:
+    controller, window, _sink, clock = started
+    clock.advance(COUNTDOWN_SECONDS + 2)
+    with qtbot.waitSignal(controller.session_ended, timeout=1000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_D)
+    assert blocker.args is not None and blocker.args[0].ended_how is EndedHow.DIZZY
+    end = window.end_page()
+    assert end is not None
+    heading = end.findChild(QLabel, "endHeading")
+    assert heading is not None
+    text = heading.palette().color(heading.foregroundRole())
+    assert contrast(text, QColor(eyes_closed.BACKGROUND)) >= 7.0  # the advice is easy to read
+
+
+def test_without_eyes_closed_the_window_is_as_before(
+    qtbot: QtBot, fake_inhibitor_class: type[Any]
+) -> None:
+    clock = ManualClock()
+    run = SessionRun(SessionPlan.from_breaths(Pattern(4, 6), 2), clock)
+    window = SessionWindow(run, inhibitor=fake_inhibitor_class())
+    qtbot.addWidget(window)
+    window.open()
+    qtbot.waitExposed(window)
+    assert not window.is_eyes_closed() and not window.isFullScreen()
+    assert window.view.isVisibleTo(window)
+    assert window.styleSheet() == ""
