@@ -27,6 +27,8 @@ SOUNDS = HERE / "resources" / "sounds"
 APP_ID = "io.github.herstel.Herstel"
 # The sizes the freedesktop hicolor theme and the common panels ask for.
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+# The tray icon: panels from 16 px, and twice 22 px (kept equal to ui/assets.py).
+TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64)
 
 
 def _lrelease() -> Path:
@@ -51,32 +53,43 @@ def compile_translations() -> None:
 
 
 def render_icons() -> None:
-    """Render the app icon SVG to PNGs for every hicolor size, failing on any error.
+    """Render the icon SVGs to PNGs, failing on any error.
 
+    The app icon at every hicolor size (``icons/hicolor/<N>x<N>/apps``), the tray
+    icon at the panel sizes (``icons/tray/herstel-tray-<N>.png``): the app loads
+    these PNGs instead of the SVGs, so the idle tray app needs no QtSvg.
     QSvgRenderer paints into a QImage without a QGuiApplication or a display
-    (only text would need one, and the icon has none), so this works on a
+    (only text would need one, and the icons have none), so this works on a
     headless build machine as it is.
     """
+    for size in ICON_SIZES:
+        _render(
+            ICONS / f"{APP_ID}.svg",
+            size,
+            ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png",
+        )
+    for size in TRAY_ICON_SIZES:
+        _render(ICONS / "herstel-tray.svg", size, ICONS / "tray" / f"herstel-tray-{size}.png")
+
+
+def _render(svg: Path, size: int, target: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    svg = ICONS / f"{APP_ID}.svg"
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise RuntimeError(f"cannot read the icon {svg}")
-    for size in ICON_SIZES:
-        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        renderer.render(painter)
-        painter.end()
-        target = ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
-            raise RuntimeError(f"cannot write {target}")
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter)
+    painter.end()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target), "PNG"):
+        raise RuntimeError(f"cannot write {target}")
 
 
 def make_sounds() -> None:

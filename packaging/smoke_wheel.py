@@ -28,6 +28,7 @@ from smoke_common import wait_for_window
 
 APP_ID = "io.github.herstel.Herstel"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64)
 DESKTOP_ROUND_TRIP = """
 import sys
 from pathlib import Path
@@ -90,6 +91,7 @@ def main() -> None:
             for name in ("cue-in", "cue-out", "cue-hold", "bell")
         ),
         *(f"herstel/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in ICON_SIZES),
+        *(f"herstel/resources/icons/tray/herstel-tray-{n}.png" for n in TRAY_ICON_SIZES),
     ):
         if needed not in names:
             fail(f"{needed} is missing from {wheel.name}")

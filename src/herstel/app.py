@@ -104,11 +104,10 @@ class Herstel:
 
     def __init__(self, paths: DataPaths, clock: Clock) -> None:
         """Stages 2–3: what the first window needs, and nothing more."""
-        from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
         from herstel.ui import i18n
-        from herstel.ui.assets import app_icon_path
+        from herstel.ui.icons import app_icon
         from herstel.ui.theme import ThemeFollower
 
         self.paths = paths
@@ -119,7 +118,7 @@ class Herstel:
         self.qapp.setApplicationDisplayName(APP_NAME)
         self.qapp.setApplicationVersion(__version__)
         self.qapp.setDesktopFileName(APP_ID)
-        self.qapp.setWindowIcon(QIcon(str(app_icon_path())))
+        self.qapp.setWindowIcon(app_icon())
         self.qapp.setQuitOnLastWindowClosed(False)  # Herstel lives on for its reminders
         # Qt's own catalogue (standard buttons) is only needed by later dialogs.
         self.translators = [t for t in (i18n.load_app_translator(),) if t]

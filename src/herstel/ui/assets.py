@@ -34,3 +34,26 @@ def icon_path(name: str) -> Path:
 
 def app_icon_path() -> Path:
     return icon_path(APP_ID)
+
+
+APP_ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+"""The sizes the build renders the app icon at (setup.py), for the hicolor theme."""
+
+TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64)
+"""The sizes the build renders the tray icon at: panels from 16 px, and twice 22 px."""
+
+
+def _existing(candidates: list[tuple[int, Path]]) -> list[tuple[int, Path]]:
+    return [(size, path) for size, path in candidates if path.is_file()]
+
+
+def app_icon_pngs() -> list[tuple[int, Path]]:
+    """(size, path) of the app icon's rendered PNGs that exist (none in an unbuilt checkout)."""
+    icons = resources_dir() / "icons" / "hicolor"
+    return _existing([(n, icons / f"{n}x{n}" / "apps" / f"{APP_ID}.png") for n in APP_ICON_SIZES])
+
+
+def tray_icon_pngs() -> list[tuple[int, Path]]:
+    """(size, path) of the tray icon's rendered PNGs that exist."""
+    icons = resources_dir() / "icons" / "tray"
+    return _existing([(n, icons / f"herstel-tray-{n}.png") for n in TRAY_ICON_SIZES])

@@ -116,7 +116,6 @@ from herstel.storage.history import (
     Overview,
     load_overview,
 )
-from herstel.ui.assets import app_icon_path
 from herstel.ui.charts import (
     AdherenceChart,
     CalendarStrip,
@@ -141,6 +140,7 @@ from herstel.ui.history_model import (
     time_text,
     trigger_text,
 )
+from herstel.ui.icons import app_icon
 from herstel.ui.theme import Colors, base_point_size
 
 log = logging.getLogger(__name__)
@@ -440,7 +440,7 @@ class HistoryWindow(QWidget):
         self.setWindowTitle(fill(self.tr("History — {app}"), app=APP_NAME))
         self.setAutoFillBackground(True)
         self.setMinimumSize(MINIMUM_SIZE)
-        icon = QIcon(str(app_icon_path()))
+        icon = app_icon()
         if not icon.isNull():
             self.setWindowIcon(icon)
         self._db_path = db_path

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from herstel import APP_NAME
 from herstel.core.rhythm import PRESETS, parse_pattern
 from herstel.core.settings import Settings
-from herstel.ui.assets import app_icon_path
+from herstel.ui.icons import app_icon
 from herstel.ui.pattern_texts import format_label, length_text, pattern_name, pattern_title
 from herstel.ui.theme import base_point_size
 from herstel.ui.windows import after_first_paint
@@ -57,7 +57,7 @@ class HomeWindow(QWidget):
         self.setObjectName("homeWindow")
         self.setWindowTitle(APP_NAME)
         self.setAutoFillBackground(True)
-        icon = QIcon(str(app_icon_path()))
+        icon = app_icon()
         if not icon.isNull():
             self.setWindowIcon(icon)
         self._build(icon)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon, QWidget
 
 from herstel.core.schedule import TIMER_MINUTES_RANGE
-from herstel.ui.assets import icon_path
+from herstel.ui.icons import tray_icon
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class Tray(QObject):
         super().__init__(parent)
         self._status = status
         self._dialog: QInputDialog | None = None
-        self.icon = QSystemTrayIcon(QIcon(str(icon_path("herstel-tray"))), self)
+        self.icon = QSystemTrayIcon(tray_icon(), self)
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
