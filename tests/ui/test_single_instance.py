@@ -186,6 +186,14 @@ def test_socket_lives_in_the_runtime_dir_named_after_a_hash_of_the_data_dir(
     assert again == name
 
 
+def test_the_name_hash_is_64_bit_fnv_1a() -> None:
+    # Published FNV-1a 64 test vectors: the name stays the same across versions
+    # and machines for the same folder.
+    assert single_instance._name_hash(b"") == 0xCBF29CE484222325
+    assert single_instance._name_hash(b"a") == 0xAF63DC4C8601EC8C
+    assert single_instance._name_hash(b"foobar") == 0x85944171F73967E8
+
+
 @pytest.mark.parametrize("runtime", [None, "", "relative/run", "/nonexistent/run"])
 def test_without_a_usable_runtime_dir_the_socket_lives_in_the_data_dir(
     short_dir: Path, runtime: str | None
