@@ -673,11 +673,6 @@ def run_app(
         paint_first_frame(app.home)  # on screen before asyncio and the services load
     else:
         app.show_tray_now()  # likewise the tray icon of ``--tray``, where a tray host is up
-    if app.quitting:  # asked to quit (e.g. Ctrl-C) before the first frame was done
-        wakeup.close()
-        if instance is not None:
-            instance.close()
-        return 0
     import asyncio
 
     import qasync
@@ -686,6 +681,10 @@ def run_app(
     asyncio.set_event_loop(loop)
     quit_requested = asyncio.Event()
     app.qapp.aboutToQuit.connect(quit_requested.set)
+    if app.quitting:
+        # Ctrl-C or SIGTERM came before this point (during the first frame or the
+        # imports): Qt's aboutToQuit has come and gone, so end the loop at once.
+        quit_requested.set()
     exit_code = 0
 
     def start_the_rest() -> None:
@@ -693,6 +692,8 @@ def run_app(
         from herstel.ui.single_instance import SingleInstanceError
 
         nonlocal exit_code
+        if app.quitting:
+            return
         try:
             app.start_services()
         except (DatabaseTooNew, DataFolderError) as error:
