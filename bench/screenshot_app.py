@@ -1,4 +1,5 @@
-"""Screenshots of the home window and a session mid-breath, light and dark (for the README).
+"""Screenshots of the home window and a session mid-breath, light and dark (for the README),
+and of the session in the high-contrast theme, light and dark, in English and Dutch.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/screenshot_app.py docs/screenshots
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QApplication
 
 from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind, check_day
@@ -25,10 +27,17 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import SessionRun
 from herstel.core.settings import Settings, Theme
 from herstel.storage.database import Database
+from herstel.ui import i18n
 from herstel.ui.home_window import HomeWindow
 from herstel.ui.reminder_panel import ReminderPanel
 from herstel.ui.session_window import SessionWindow
-from herstel.ui.theme import apply_theme
+from herstel.ui.theme import (
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    apply_theme,
+    build_palette,
+    style_sheet,
+)
 from herstel.ui.today_glance import TodayGlance
 from herstel.ui.tray import TrayStatus
 
@@ -62,6 +71,23 @@ def seeded_database(path: Path) -> Database:
     return db
 
 
+def session_shot(app: QApplication, target: Path) -> None:
+    """A 4-6 session most of the way through an in-breath, saved to ``target``."""
+    clock = ManualClock(NOW)
+    run = SessionRun(SessionPlan.from_minutes(Pattern(4, 6), 5), clock)
+    run.start()
+    clock.advance(3 + 60 + 2.6)  # countdown, six breaths, most of an in-breath
+    window = SessionWindow(run, show_count=False, reduced_motion=False)
+    window.resize(680, 720)
+    window.show()
+    window.tick()
+    app.processEvents()
+    window.grab().save(str(target))
+    window.stop()
+    window.close()  # deletes itself (WA_DeleteOnClose): let that happen before the wrapper goes
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -82,18 +108,21 @@ def main() -> None:
             home.grab().save(str(out / f"home-{theme.value}.png"))
             home.close()
 
-            clock = ManualClock(NOW)
-            run = SessionRun(SessionPlan.from_minutes(Pattern(4, 6), 5), clock)
-            run.start()
-            clock.advance(3 + 60 + 2.6)  # countdown, six breaths, most of an in-breath
-            window = SessionWindow(run, show_count=False, reduced_motion=False)
-            window.resize(680, 720)
-            window.show()
-            window.tick()
-            app.processEvents()
-            window.grab().save(str(out / f"session-{theme.value}.png"))
-            window.stop()
-            window.close()
+            session_shot(app, out / f"session-{theme.value}.png")
+        for language, locale in (
+            ("en", QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)),
+            ("nl", QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)),
+        ):
+            QLocale.setDefault(locale)
+            translator = i18n.load_app_translator(locale) if language == "nl" else None
+            if translator is not None:
+                app.installTranslator(translator)
+            for name, colors in (("light", HIGH_CONTRAST_LIGHT), ("dark", HIGH_CONTRAST_DARK)):
+                app.setPalette(build_palette(colors))
+                app.setStyleSheet(style_sheet(colors))
+                session_shot(app, out / f"session-high-contrast-{name}-{language}.png")
+            if translator is not None:
+                app.removeTranslator(translator)
         db.close()
     print(f"screenshots in {out}")
 

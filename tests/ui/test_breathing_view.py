@@ -16,7 +16,7 @@ from herstel.ui.breathing_view import (
     BreathingView,
     radius_for_volume,
 )
-from herstel.ui.theme import DARK, build_palette
+from herstel.ui.theme import DARK, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, Colors, build_palette
 
 
 class RecordingView(BreathingView):
@@ -168,6 +168,18 @@ def test_follows_a_palette_change(qtbot: QtBot) -> None:
     qtbot.wait(5)
     image = screen_image(view)
     assert image.pixelColor(2, 2) == QColor(DARK.background)
+
+
+@pytest.mark.parametrize("colors", [HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK], ids=["light", "dark"])
+def test_draws_with_the_high_contrast_colours(qtbot: QtBot, colors: Colors) -> None:
+    view = shown(qtbot, BreathingView(), 300)
+    view.setPalette(build_palette(colors))
+    view.set_state(1.0, 0.0)
+    qtbot.wait(5)
+    image = screen_image(view)
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert image.pixelColor(2, 2) == QColor(colors.background)
+    assert centre == QColor(colors.shape)
 
 
 def test_paints_on_a_hidpi_pixmap(qtbot: QtBot) -> None:

@@ -23,7 +23,14 @@ from herstel.ui.charts import (
     colors_for,
     nice_ceiling,
 )
-from herstel.ui.theme import DARK, LIGHT, build_palette
+from herstel.ui.theme import (
+    DARK,
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    LIGHT,
+    Colors,
+    build_palette,
+)
 
 TODAY = date(2026, 11, 25)
 
@@ -108,9 +115,13 @@ def adherence_weeks() -> list[AdherenceWeek]:
 # --- painting -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("colors", [LIGHT, DARK], ids=["light", "dark"])
-def test_every_chart_paints_with_and_without_data(qtbot: QtBot, colors: object) -> None:
-    palette = build_palette(LIGHT if colors is LIGHT else DARK)
+@pytest.mark.parametrize(
+    "colors",
+    [LIGHT, DARK, HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK],
+    ids=["light", "dark", "high-contrast-light", "high-contrast-dark"],
+)
+def test_every_chart_paints_with_and_without_data(qtbot: QtBot, colors: Colors) -> None:
+    palette = build_palette(colors)
     charts: list[Chart] = [*make_charts(), MinutesChart(), SignalTrendChart(), AdherenceChart()]
     empty_calendar = CalendarStrip()
     empty_calendar.set_data([], TODAY, 0)

@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from herstel.ui.theme import DARK, LIGHT, Colors
+from herstel.ui.theme import PALETTES, Colors
 
 MIN_AREA_SHARE: Final = 0.36
 """A_min / A_max: at empty lungs the circle keeps 36 % of its area (60 % of its radius)."""
@@ -102,7 +102,7 @@ def colors_from_palette(palette: QPalette) -> Colors:
     background = palette.color(QPalette.ColorRole.Window)
     accent = palette.color(QPalette.ColorRole.Highlight)
     text = palette.color(QPalette.ColorRole.WindowText)
-    for known in (LIGHT, DARK):
+    for known in PALETTES.values():  # light, dark and their high-contrast twins
         if (
             background.name().upper() == known.background.upper()
             and accent.name().upper() == known.accent.upper()

@@ -44,7 +44,7 @@ from herstel.core import checkin
 from herstel.core.checkin import SIGNAL_ITEMS
 from herstel.storage.history import AdherenceWeek, DayTotal, SignalWeek, WeekTotal, week_start
 from herstel.ui.history_model import fill, qdate, signal_name
-from herstel.ui.theme import DARK, LIGHT, Colors
+from herstel.ui.theme import DARK, LIGHT, PALETTES, Colors
 
 TREND_SIGNALS: Final[tuple[checkin.Signal, ...]] = (*SIGNAL_ITEMS, checkin.Signal.SLEEP)
 
@@ -70,7 +70,7 @@ def colors_for(palette: QPalette) -> Colors:
     picks the scheme whose background is closer in lightness, so it stays readable.
     """
     window = palette.color(QPalette.ColorRole.Window)
-    for known in (LIGHT, DARK):
+    for known in PALETTES.values():  # light, dark and their high-contrast twins
         if window.name().upper() == known.background.upper():
             return known
     return DARK if window.lightnessF() < 0.5 else LIGHT
