@@ -338,7 +338,7 @@
 <context>
     <name>BreathingView</name>
     <message>
-        <location filename="../../src/herstel/ui/breathing_view.py" line="134"/>
+        <location filename="../../src/herstel/ui/breathing_view.py" line="138"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
@@ -525,67 +525,47 @@
 <context>
     <name>DataSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="137"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="138"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="149"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="150"/>
         <source>The folder could not be opened here. You find it at the path above.</source>
         <translation>De map kon hier niet worden geopend. Je vindt hem op het pad hierboven.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="163"/>
-        <source>Export sessions as CSV</source>
-        <translation>Sessies exporteren als CSV</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="163"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-bestanden (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="165"/>
-        <source>Export as JSON</source>
-        <translation>Exporteren als JSON</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="165"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-bestanden (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="188"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="179"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="198"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="189"/>
         <source>There is nothing to export yet.</source>
         <translation>Er is nog niets om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="201"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="192"/>
         <source>Could not export: {reason}</source>
         <translation>Exporteren is niet gelukt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="203"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="194"/>
         <source>Saved to {path}</source>
         <translation>Opgeslagen in {path}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="217"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="208"/>
         <source>Delete all your data?</source>
         <translation>Al je gegevens verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="218"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="209"/>
         <source>Delete all your data from this computer?</source>
         <translation>Al je gegevens van deze computer verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="221"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="212"/>
         <source>This deletes every session you breathed, your answers to the checks, your sleep answers and the history of your reminders, and the copies Herstel kept of them (a backup from before an update, damaged files set aside). Your settings stay.
 
 This cannot be undone. If you want to keep your history, export it first.</source>
@@ -594,72 +574,72 @@ This cannot be undone. If you want to keep your history, export it first.</sourc
 Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem dan eerst.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="229"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="220"/>
         <source>Delete everything</source>
         <translation>Alles verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="231"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="222"/>
         <source>Keep my data</source>
         <translation>Mijn gegevens houden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="255"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="246"/>
         <source>Nothing was deleted: {reason}</source>
         <translation>Er is niets verwijderd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="264"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="255"/>
         <source>Your history is deleted, but {path} could not be removed: {reason}</source>
         <translation>Je geschiedenis is verwijderd, maar {path} kon niet worden weggehaald: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="272"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="263"/>
         <source>All your data is deleted. Herstel carries on with an empty history.</source>
         <translation>Al je gegevens zijn verwijderd. Herstel gaat verder met een lege geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="289"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="280"/>
         <source>Everything Herstel remembers stays on this computer, in one folder. Nothing is sent anywhere.</source>
         <translation>Alles wat Herstel onthoudt, blijft op deze computer, in één map. Er wordt niets verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="293"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="284"/>
         <source>&amp;Folder</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="296"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="287"/>
         <source>Your settings are kept in {folder}</source>
         <translation>Je instellingen staan in {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="300"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="291"/>
         <source>&amp;Open the folder</source>
         <translation>Map &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="301"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="292"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="302"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="293"/>
         <source>Export &amp;JSON…</source>
         <translation>&amp;JSON exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="303"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="294"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="304"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="295"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="305"/>
+        <location filename="../../src/herstel/ui/settings_data_page.py" line="296"/>
         <source>&amp;Delete all my data…</source>
         <translation>Al mijn gegevens &amp;verwijderen…</translation>
     </message>
@@ -667,75 +647,98 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>EndPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="649"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="716"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="654"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="721"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="656"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="723"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="658"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="725"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="665"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="732"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="669"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="736"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="671"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="738"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="673"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="740"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="681"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="748"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="683"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="750"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="684"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="751"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/herstel/ui/export_dialog.py" line="30"/>
+        <source>Export sessions as CSV</source>
+        <translation>Sessies exporteren als CSV</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/export_dialog.py" line="31"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/export_dialog.py" line="33"/>
+        <source>Export as JSON</source>
+        <translation>Exporteren als JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/export_dialog.py" line="34"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="475"/>
+        <location filename="../../src/herstel/app.py" line="476"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="519"/>
+        <location filename="../../src/herstel/app.py" line="520"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="533"/>
+        <location filename="../../src/herstel/app.py" line="534"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -1035,79 +1038,59 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     </message>
     <message>
         <location filename="../../src/herstel/ui/history_window.py" line="564"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1508"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1499"/>
         <source>Herstel could not read your history: {reason}</source>
         <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="597"/>
-        <source>Export sessions as CSV</source>
-        <translation>Sessies exporteren als CSV</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="597"/>
-        <source>Export as JSON</source>
-        <translation>Exporteren als JSON</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="598"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-bestanden (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="598"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-bestanden (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="617"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="608"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="628"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="619"/>
         <source>Could not export: {reason}</source>
         <translation>Exporteren is niet gelukt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="632"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="623"/>
         <source>Saved to {path}</source>
         <translation>Opgeslagen in {path}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="648"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="639"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="666"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="657"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="668"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="659"/>
         <source>Save your sessions as a spreadsheet (CSV)</source>
         <translation>Sla je sessies op als spreadsheet (CSV)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="670"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="661"/>
         <source>Export JSON…</source>
         <translation>JSON exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="673"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="664"/>
         <source>Save everything — sessions, nights and reminders — as JSON</source>
         <translation>Sla alles op — sessies, nachten en herinneringen — als JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="690"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="787"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="681"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="778"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="691"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="949"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="682"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="940"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -1127,326 +1110,326 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>Je geschiedenis kan nu even niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="727"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="730"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="718"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="721"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="747"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="738"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="749"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="740"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="751"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="742"/>
         <source>From date</source>
         <translation>Vanaf datum</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="752"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="743"/>
         <source>To date</source>
         <translation>Tot datum</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="761"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="752"/>
         <source>Rhythm</source>
         <translation>Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="766"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="757"/>
         <source>Started from</source>
         <translation>Gestart via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="767"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="758"/>
         <source>Started any way</source>
         <translation>Op elke manier gestart</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="773"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="823"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="764"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="814"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="819"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="810"/>
         <source>No sessions match these filters.</source>
         <translation>Geen sessies bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="846"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="837"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="851"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="842"/>
         <source>Bring the deleted sessions back ({key})</source>
         <translation>Haal de verwijderde sessies terug ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="856"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="857"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="847"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="848"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="941"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="932"/>
         <source>Delete, after asking you first ({key})</source>
         <translation>Verwijderen, na eerst even te vragen ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="963"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1131"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="954"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1122"/>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="977"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="968"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="986"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="977"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="987"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="978"/>
         <source>Per day</source>
         <translation>Per dag</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="988"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="979"/>
         <source>Per week</source>
         <translation>Per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1002"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="993"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1007"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="998"/>
         <source>How you felt after breathing</source>
         <translation>Hoe je je voelde na het ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1077"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1068"/>
         <source>Your breathing breaks and how they felt.</source>
         <translation>Je ademmomenten en hoe ze voelden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1083"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1074"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1086"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1077"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1088"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1079"/>
         <source>1 session, {time} of breathing</source>
         <translation>1 sessie, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1090"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1081"/>
         <source>{count} sessions, {time} of breathing</source>
         <translation>{count} sessies, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1088"/>
         <source>No streak right now</source>
         <translation>Nu geen dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1099"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1090"/>
         <source>Current streak: 1 day</source>
         <translation>Nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1100"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1091"/>
         <source>Current streak: {days} days</source>
         <translation>Nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1106"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
         <source>Insights appear after about {count} checks.</source>
         <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1108"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1099"/>
         <source>So far: 1 answered check.</source>
         <translation>Tot nu toe: 1 ingevulde check.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1110"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1101"/>
         <source>So far: {count} answered checks.</source>
         <translation>Tot nu toe: {count} ingevulde checks.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1116"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1107"/>
         <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
         <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1122"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1113"/>
         <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
         <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1145"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1136"/>
         <source>All rhythms</source>
         <translation>Alle ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1247"/>
         <source>No session chosen</source>
         <translation>Geen sessie gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1257"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1248"/>
         <source>Choose a session to see all its answers.</source>
         <translation>Kies een sessie om alle antwoorden te zien.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1259"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1250"/>
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1265"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
         <source>{count} sessions chosen</source>
         <translation>{count} sessies gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1267"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1258"/>
         <source>Delete them together, or choose one to see it.</source>
         <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1270"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1261"/>
         <source>Delete {count} sessions…</source>
         <translation>{count} sessies verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1273"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1264"/>
         <source>Delete this session…</source>
         <translation>Deze sessie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1294"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1285"/>
         <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
         <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1299"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1290"/>
         <source>Ended: {how}</source>
         <translation>Einde: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1300"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1291"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1306"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1297"/>
         <source>The check was skipped.</source>
         <translation>De check is overgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1308"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1299"/>
         <source>No check after this session.</source>
         <translation>Geen check na deze sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1315"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1306"/>
         <source>Compared with before the break: {change}</source>
         <translation>Vergeleken met vóór het ademmoment: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1320"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1311"/>
         <source>The check was left part-way.</source>
         <translation>De check is halverwege gestopt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1328"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1319"/>
         <source>slept deeply {value}</source>
         <translation>diep geslapen {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1330"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1321"/>
         <source>woke rested {value}</source>
         <translation>uitgerust wakker {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1332"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1323"/>
         <source>The night before: {answers} (of 6)</source>
         <translation>De nacht ervoor: {answers} (van de 6)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1353"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1344"/>
         <source>Your answers, 0–6 (before → after)</source>
         <translation>Je antwoorden, 0–6 (voor → na)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1355"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1346"/>
         <source>Your answers after, 0–6</source>
         <translation>Je antwoorden achteraf, 0–6</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1393"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1384"/>
         <source>Delete sessions</source>
         <translation>Sessies verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1395"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1386"/>
         <source>Delete this session?</source>
         <translation>Deze sessie verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1397"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1388"/>
         <source>Its answers are deleted with it. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1401"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1392"/>
         <source>Delete {count} sessions?</source>
         <translation>{count} sessies verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1404"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1395"/>
         <source>Their answers are deleted with them. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1406"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1397"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1444"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1435"/>
         <source>Deleted 1 session.</source>
         <translation>1 sessie verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1446"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1437"/>
         <source>Deleted {count} sessions.</source>
         <translation>{count} sessies verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1471"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1462"/>
         <source>1 session is back.</source>
         <translation>1 sessie is terug.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1473"/>
+        <location filename="../../src/herstel/ui/history_window.py" line="1464"/>
         <source>{count} sessions are back.</source>
         <translation>{count} sessies zijn terug.</translation>
     </message>
@@ -1454,60 +1437,60 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="248"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
         <source>A few minutes of slow, gentle breathing.</source>
         <translation>Een paar minuten rustig en zacht ademen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
         <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
         <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="253"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="254"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="254"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="256"/>
         <source>Start a breathing session now</source>
         <translation>Begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="257"/>
         <source>Change rhythm or length</source>
         <translation>Ritme of lengte aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="256"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="257"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="258"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="259"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="258"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="259"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="260"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="261"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="262"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="264"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="277"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="279"/>
         <source>gentle start</source>
         <translation>zachte start</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="280"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="282"/>
         <source>Rhythm and length: {summary}. Change</source>
         <translation>Ritme en lengte: {summary}. Aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="284"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="286"/>
         <source>Choose a rhythm and a length</source>
         <translation>Kies een ritme en een lengte</translation>
     </message>
@@ -2209,111 +2192,111 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="363"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="399"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="364"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="366"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="400"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="402"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="365"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="368"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="404"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="369"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="405"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="370"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="406"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="373"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="409"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="377"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="413"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="378"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="379"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="414"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="415"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="380"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="416"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="381"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="382"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="417"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="418"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="383"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="419"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="384"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="385"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="420"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="421"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="386"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="422"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="389"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="425"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="390"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="426"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="391"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="427"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="392"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="428"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="404"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>

@@ -48,7 +48,6 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -125,6 +124,7 @@ from herstel.ui.charts import (
     colors_for,
     mix,
 )
+from herstel.ui.export_dialog import ask_export_file
 from herstel.ui.history_model import (
     LEVELS_ROLE,
     Column,
@@ -589,23 +589,14 @@ class HistoryWindow(QWidget):
         self.dismiss_undo()
         if self._export_dialog is not None:
             self._export_dialog.close()
-        today = check_day(self._clock.now())
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = f"herstel-{today.isoformat()}.{kind}"
-        title = self.tr("Export sessions as CSV") if kind == "csv" else self.tr("Export as JSON")
-        filters = self.tr("CSV files (*.csv)") if kind == "csv" else self.tr("JSON files (*.json)")
-        dialog = QFileDialog(self, title, str(Path(folder) / name), filters)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), kind))
-        dialog.finished.connect(self._export_dialog_closed)
-        self._export_dialog = dialog
-        dialog.open()
-        return dialog
+        self._export_dialog = ask_export_file(
+            self,
+            kind,
+            check_day(self._clock.now()),
+            lambda path: self.export_to(path, kind),
+            self._export_dialog_closed,
+        )
+        return self._export_dialog
 
     def export_to(self, target: Path, kind: ExportFormat) -> None:
         """Write an export to ``target`` on a worker thread (what the dialog calls)."""
@@ -1490,7 +1481,7 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
     def _per_week_toggled(self, per_week: bool) -> None:
         self._minutes.set_per_week(per_week)
 
-    def _export_dialog_closed(self, _result: int) -> None:
+    def _export_dialog_closed(self) -> None:
         self._export_dialog = None
 
     def _announce(self, text: str) -> None:

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from herstel.core.settings import Settings
 from herstel.storage.database import BUSY_TIMEOUT, Database, StorageError
 from herstel.storage.paths import DataPaths
+from herstel.ui.export_dialog import ask_export_file
 from herstel.ui.settings_page import SettingsPage, page_layout
 
 log = logging.getLogger(__name__)
@@ -155,24 +156,14 @@ class DataSettingsPage(SettingsPage):
         """Ask where to save (non-modal); the export runs when a file is chosen."""
         if self._export_dialog is not None:
             self._export_dialog.close()
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = f"herstel-{self._now().date().isoformat()}.{kind}"
-        if kind == "csv":
-            title, filters = self.tr("Export sessions as CSV"), self.tr("CSV files (*.csv)")
-        else:
-            title, filters = self.tr("Export as JSON"), self.tr("JSON files (*.json)")
-        dialog = QFileDialog(self, title, str(Path(folder) / name), filters)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), kind))
-        dialog.finished.connect(self._export_dialog_closed)
-        self._export_dialog = dialog
-        dialog.open()
-        return dialog
+        self._export_dialog = ask_export_file(
+            self,
+            kind,
+            self._now().date(),
+            lambda path: self.export_to(path, kind),
+            self._export_dialog_closed,
+        )
+        return self._export_dialog
 
     def _export_dialog_closed(self) -> None:
         self._export_dialog = None
