@@ -119,21 +119,12 @@ class HomeWindow(QWidget):
 
     def open_chooser(self) -> PatternChooser:
         """Open the rhythm chooser (non-blocking); a second click raises the open one."""
-        if self._chooser is not None:
-            self._chooser.raise_()
-            self._chooser.activateWindow()
-            return self._chooser
-        from PySide6.QtCore import Qt
+        from herstel.ui.pattern_chooser import open_pattern_chooser  # loaded when first opened
 
-        from herstel.ui.pattern_chooser import PatternChooser  # loaded when first opened
-
-        chooser = PatternChooser(self._settings, self)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        chooser.chosen.connect(self._chosen)
-        chooser.finished.connect(self._chooser_closed)
-        self._chooser = chooser
-        chooser.open()
-        return chooser
+        self._chooser = open_pattern_chooser(
+            self._chooser, self._settings, self, self._chosen, self._chooser_closed
+        )
+        return self._chooser
 
     # --- building -----------------------------------------------------------------
 
@@ -303,7 +294,7 @@ class HomeWindow(QWidget):
             self._show_settings()
             self.settings_changed.emit(settings)
 
-    def _chooser_closed(self, _result: int) -> None:
+    def _chooser_closed(self) -> None:
         self._chooser = None
         self._start.setFocus()
 

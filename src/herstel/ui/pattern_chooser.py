@@ -13,6 +13,8 @@ so the home window shows the same words as the chooser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -479,3 +481,27 @@ class PatternChooser(QDialog):
         warning = rate_warning_text(pattern)
         self._warning.setText(warning)
         self._warning.setVisible(bool(warning))
+
+
+def open_pattern_chooser(
+    open_one: PatternChooser | None,
+    settings: Settings,
+    parent: QWidget,
+    on_chosen: Callable[[Settings], None],
+    on_closed: Callable[[], None],
+) -> PatternChooser:
+    """Open the chooser for ``settings`` without blocking, or raise ``open_one``.
+
+    The chooser deletes itself when closed; ``on_closed`` is the moment to
+    forget it.
+    """
+    if open_one is not None:
+        open_one.raise_()
+        open_one.activateWindow()
+        return open_one
+    chooser = PatternChooser(settings, parent)
+    chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    chooser.chosen.connect(on_chosen)
+    chooser.finished.connect(lambda _result: on_closed())
+    chooser.open()
+    return chooser

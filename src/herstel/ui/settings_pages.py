@@ -7,7 +7,7 @@ and Data pages live in their own modules.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from herstel.ui.pattern_texts import (
     rate_warning_text,
 )
 from herstel.ui.settings_page import SettingsPage, page_layout
+
+if TYPE_CHECKING:
+    from herstel.ui.pattern_chooser import PatternChooser
 
 
 def _muted(text: str = "") -> QLabel:
@@ -70,7 +73,7 @@ class SessionSettingsPage(SettingsPage):
         self._rhythm_label.setBuddy(self.rhythm)
         self._length_label = QLabel()
         self._length_label.setBuddy(self.length)
-        self._chooser: QWidget | None = None
+        self._chooser: PatternChooser | None = None
 
         layout, form = page_layout(self)
         rhythm_row = QHBoxLayout()
@@ -161,18 +164,12 @@ class SessionSettingsPage(SettingsPage):
 
     def open_chooser(self) -> QWidget:
         """The home window's rhythm chooser, for a rhythm of your own (non-blocking)."""
-        from herstel.ui.pattern_chooser import PatternChooser
+        from herstel.ui.pattern_chooser import open_pattern_chooser
 
-        if self._chooser is not None:
-            self._chooser.raise_()
-            return self._chooser
-        chooser = PatternChooser(self._settings, self)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        chooser.chosen.connect(self._chosen)
-        chooser.finished.connect(self._chooser_closed)
-        self._chooser = chooser
-        chooser.open()
-        return chooser
+        self._chooser = open_pattern_chooser(
+            self._chooser, self._settings, self, self._chosen, self._chooser_closed
+        )
+        return self._chooser
 
     def _chosen(self, chosen: Settings) -> None:
         changes = {name: getattr(chosen, name) for name in self.FIELDS if name != "show_count"}
