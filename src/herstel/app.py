@@ -15,10 +15,10 @@ Start-up order (each stage only needs the ones before it):
                Ctrl-C works
 5. asyncio  — then asyncio and the qasync event loop (a fifth of the bare
                start-up time: loading them first would keep the window waiting)
-6. services — from the first turn of that loop: Qt's
-               own translator, the database (opened and checked), sessions,
-               reminders, system events, the tray wait, the single-instance
-               socket; then do what the command line asked
+6. services — from the first turn of that loop: Qt's own translator, the
+               database (opened and checked), sessions, reminders, system
+               events, the tray wait, the single-instance socket; then do what
+               the command line asked
 7. run      — until the app quits; then tear down in reverse
 
 The home window is built the first time it is shown, so ``herstel --tray``
@@ -450,18 +450,16 @@ class Herstel:
 
     # -- the tray ---------------------------------------------------------------------
 
-    def show_tray_now(self) -> bool:
+    def show_tray_now(self) -> None:
         """Stage 4 for ``--tray``: the icon at once when a tray host is there already.
 
-        False when there is none yet; the tray wait decides once the services are up.
+        With none yet, the tray wait decides once the services are up.
         """
         from PySide6.QtWidgets import QSystemTrayIcon
 
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return False
-        self.has_tray = True
-        self._show_tray()
-        return True
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.has_tray = True
+            self._show_tray()
 
     def on_tray_decided(self, available: bool) -> None:
         self.has_tray = available
