@@ -278,7 +278,7 @@ def test_frame_timer_runs_only_while_visible_and_running(
 ) -> None:
     window, _ = make_window(qtbot, inhibitor, SessionPlan.from_breaths(Pattern(4, 6), 6))
     assert window.frame_timer.isActive()
-    assert window.frame_timer.interval() == 16
+    assert window.frame_timer.interval() == 16  # the first frame: the next slot
     assert window.frame_timer.timerType() is Qt.TimerType.PreciseTimer
 
     window.hide()
@@ -302,14 +302,71 @@ def test_frame_timer_runs_only_while_visible_and_running(
     assert not window.frame_timer.isActive()
 
 
+def _paced_paints(
+    window: SessionWindow, clock: ManualClock, seconds: float, *, fixed_rate: bool
+) -> tuple[list[tuple[float, float]], int]:
+    """Drive the frame timer on the fake clock; the frames that painted, and the wake-ups.
+
+    ``fixed_rate`` fires every 16 ms like a plain repeating timer; otherwise each
+    wake-up comes when the window armed the single-shot timer for.
+    """
+    start = clock.monotonic()
+    paints: list[tuple[float, float]] = []
+    wakes = 0
+    while clock.monotonic() - start < seconds:
+        clock.advance(0.016 if fixed_rate else window.frame_timer.interval() / 1000)
+        window.frame_timer.timeout.emit()
+        wakes += 1
+        if not window.view.last_dirty_region().isEmpty():
+            paints.append((round(clock.monotonic() - start, 6), window.view.current_radius()))
+    return paints, wakes
+
+
+def test_frames_come_only_when_the_picture_changes_and_none_is_missed(
+    qtbot: QtBot, inhibitor: FakeInhibitor
+) -> None:
+    # 20 minutes, so the progress ring grows a pixel only every second or so.
+    plan = SessionPlan.from_breaths(Pattern(4, 6, hold_in=2), 100)
+    results = []
+    for fixed_rate in (True, False):
+        window, clock = make_window(qtbot, inhibitor, plan)
+        window.resize(600, 760)
+        qtbot.waitUntil(window.view.cache_ready)
+        # Nearly through the countdown, on the 16 ms grid the timer was started on.
+        clock.advance(0.016 * math.floor(COUNTDOWN_SECONDS / 0.016))
+        window.tick()
+        results.append(_paced_paints(window, clock, 24.0, fixed_rate=fixed_rate))
+        window.close()
+    (fixed_paints, fixed_wakes), (paced_paints, paced_wakes) = results
+    # The same frames, at the same moments, showing the same circle...
+    assert len(paced_paints) == len(fixed_paints) > 300
+    for (t_fixed, r_fixed), (t_paced, r_paced) in zip(fixed_paints, paced_paints, strict=True):
+        assert t_paced == pytest.approx(t_fixed, abs=1e-5)
+        assert r_paced == pytest.approx(r_fixed, abs=1e-6)
+    # ...with about half the wake-ups: none at the turns and in the hold.
+    assert paced_wakes < 0.65 * fixed_wakes, (paced_wakes, fixed_wakes)
+
+
+def test_a_hidden_shape_needs_frames_only_for_the_text(
+    qtbot: QtBot, inhibitor: FakeInhibitor
+) -> None:
+    plan = SessionPlan.from_breaths(Pattern(4, 6), 120)
+    window, clock = make_window(qtbot, inhibitor, plan)
+    qtbot.waitUntil(window.view.cache_ready)
+    step(window, clock, COUNTDOWN_SECONDS + 0.5)
+    window.view.hide()  # as in eyes-closed mode: only the words change
+    _, wakes = _paced_paints(window, clock, 20.0, fixed_rate=False)
+    assert wakes < 2.5 * 20, wakes  # the count, the time left, the phase word
+
+
 def test_a_hidden_session_still_ends_on_time(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:
     window, clock = make_window(qtbot, inhibitor)
     outcomes: list[SessionOutcome] = []
     window.ended.connect(outcomes.append)
     window.hide()
-    wake = window.findChildren(type(window.frame_timer))
-    single = [t for t in wake if t.isSingleShot()]
-    assert len(single) == 1 and single[0].isActive()
+    timers = window.findChildren(type(window.frame_timer))
+    single = [t for t in timers if t.isSingleShot() and t.isActive()]
+    assert len(single) == 1 and single[0] is not window.frame_timer
     assert single[0].interval() == pytest.approx((COUNTDOWN_SECONDS + 8.0) * 1000, abs=5)
     clock.advance(COUNTDOWN_SECONDS + 8.0)
     single[0].timeout.emit()

@@ -94,6 +94,10 @@ class SessionRun:
         for callback in tuple(self._watchers):  # a callback may unwatch itself
             callback()
 
+    def monotonic_now(self) -> float:
+        """The run's monotonic clock now, for schedules that must agree with its readings."""
+        return self._clock.monotonic()
+
     def monotonic_at(self, breathing_seconds: float) -> float | None:
         """The monotonic reading at which the breathing reaches ``breathing_seconds``.
 

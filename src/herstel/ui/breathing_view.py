@@ -167,10 +167,7 @@ class BreathingView(QWidget):
             self._dirty = ((0, 0, self.width(), self.height()),)
             self.update()  # the first paint builds the layers
             return
-        g = self._geometry
-        edge = g.edge_base + g.edge_gain * volume
-        if not self._reduced:
-            edge = math.sqrt(edge)
+        edge = self._edge_at(volume)
         moved = edge - self._edge
         edge_due = (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP
         steps = round(progress * self._ring_scale)
@@ -190,6 +187,23 @@ class BreathingView(QWidget):
             dirty += (box,)
             self.update(*box)
         self._dirty = dirty
+
+    def would_repaint(self, volume: float, session_progress: float) -> bool:
+        """Whether ``set_state(volume, session_progress)`` would repaint anything now.
+
+        The session window asks this about frames to come, to sleep through the
+        ones that would draw nothing (the same test ``set_state`` makes, no side
+        effects). A hidden view never needs a frame.
+        """
+        if self._layer is None:
+            return True
+        if not self.isVisible():
+            return False
+        moved = self._edge_at(0.0 if volume < 0.0 else 1.0 if volume > 1.0 else volume) - self._edge
+        if (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP:
+            return True
+        p = 0.0 if session_progress < 0.0 else 1.0 if session_progress > 1.0 else session_progress
+        return round(p * self._ring_scale) != self._ring_steps
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Swap between the growing circle and the fixed circle that fills."""
@@ -293,9 +307,13 @@ class BreathingView(QWidget):
         self.update()
 
     def _target_edge(self) -> float:
-        """Where the edge belongs at the current volume (the same sum as ``set_state``)."""
+        """Where the edge belongs at the current volume."""
+        return self._edge_at(self._volume)
+
+    def _edge_at(self, volume: float) -> float:
+        """The drawn radius (moving) or water-line y (reduced) at ``volume`` (0–1)."""
         g = self._geometry
-        edge = g.edge_base + g.edge_gain * self._volume
+        edge = g.edge_base + g.edge_gain * volume
         return edge if self._reduced else math.sqrt(edge)
 
     def _edge_box(self, old: float, new: float) -> _Box:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from herstel import APP_NAME
 from herstel.core.announcements import PhaseAnnouncer
+from herstel.core.frame_pacing import first_slot_after, next_frame_time
 from herstel.core.records import EndedHow
 from herstel.core.rhythm import RAMP_SECONDS, Phase, RhythmState, volume
 from herstel.core.session import SessionOutcome, SessionRun, Stage
@@ -130,10 +131,15 @@ class SessionWindow(QWidget):
         self._inhibitor = inhibitor if inhibitor is not None else ScreenSaverInhibitor(self)
         self._inhibitor.locked_changed.connect(self._screen_locked)
 
+        # One single-shot timer, re-armed by each frame for the next slot of a 16 ms
+        # grid at which the picture changes (frame_pacing): frames that are due come
+        # as on a fixed-rate timer; frames that would draw nothing are slept through.
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_INTERVAL_MS)
         self._timer.timeout.connect(self._frame)
+        self._frame_origin = 0.0  # the grid's slot 0 on the run's monotonic clock
         # Wakes a hidden window at the moment the run would end, so `ended` is on time.
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
@@ -290,8 +296,39 @@ class SessionWindow(QWidget):
             phase, start, length, until, duration = segment
             if start <= elapsed < until:
                 self._view.set_state(volume(phase, (elapsed - start) / length), elapsed / duration)
+                self._arm_frame(segment, elapsed)
                 return
         self.tick()
+        if self._running() and self._timer_wanted():
+            segment = self._segment
+            self._arm_frame(segment, self._run.breathing_elapsed() if segment else 0.0)
+
+    def _arm_frame(
+        self, segment: tuple[Phase, float, float, float, float] | None, elapsed: float
+    ) -> None:
+        """Sleep until the next slot at which anything visible changes.
+
+        Inside a quiet segment only the shape and the ring move, and only one way,
+        so the first slot at which the view would repaint (or the text changes) is
+        found by looking ahead on the rhythm; anything else takes the next slot.
+        """
+        run = self._run
+        now = run.monotonic_now()
+        interval = FRAME_INTERVAL_MS / 1000.0
+        base = run.monotonic_at(0.0) if segment is not None else None
+        if segment is None or base is None:
+            at = self._frame_origin + first_slot_after(now, self._frame_origin, interval) * interval
+        else:
+            phase, start, length, until, duration = segment
+            would_repaint = self._view.would_repaint
+
+            def changes(t: float) -> bool:
+                e = t - base
+                return would_repaint(volume(phase, (e - start) / length), e / duration)
+
+            origin = self._frame_origin
+            at = next_frame_time(base + elapsed, origin, interval, base + until, changes)
+        self._timer.start(max(0, math.ceil((at - now) * 1000.0 - 1e-6)))
 
     # --- building ------------------------------------------------------------------
 
@@ -557,11 +594,11 @@ class SessionWindow(QWidget):
     def _sync_timer(self) -> None:
         """Run the frame timer only while it shows anything; otherwise wake at the end."""
         self._segment = None  # the next frame is a full one
-        on_screen = self.isVisible() and not self.isMinimized()
-        if self._running() and on_screen:
+        if self._running() and self._timer_wanted():
             self._wake.stop()
             if not self._timer.isActive():
-                self._timer.start()
+                self._frame_origin = self._run.monotonic_now()
+                self._timer.start(FRAME_INTERVAL_MS)
             return
         self._timer.stop()
         if self._running():
@@ -570,6 +607,10 @@ class SessionWindow(QWidget):
             self._wake.start(max(1, math.ceil(left * 1000) + 1))
         else:
             self._wake.stop()
+
+    def _timer_wanted(self) -> bool:
+        """Frames only while the window is on screen."""
+        return self.isVisible() and not self.isMinimized()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
