@@ -7,7 +7,7 @@ import math
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from herstel.ui.breathing_view import (
@@ -126,18 +126,29 @@ def test_the_ring_repaints_only_per_pixel_of_arc(qtbot: QtBot) -> None:
     assert area(dirty) < 30 * 30
 
 
-def test_incremental_frames_paint_exactly_what_a_full_repaint_would(qtbot: QtBot) -> None:
-    for reduced in (False, True):
-        view = shown(qtbot, BreathingView(reduced_motion=reduced), 400)
-        for step in range(120):
-            view.set_state(0.5 - 0.5 * math.cos(step / 15), step / 300)
-            qtbot.wait(0)
-        qtbot.wait(5)
-        incremental = screen_image(view)
-        fresh = shown(qtbot, BreathingView(reduced_motion=reduced), 400)
-        fresh.set_state(view.volume(), 119 / 300)
-        qtbot.wait(5)
-        assert incremental == screen_image(fresh), f"reduced={reduced}"
+@pytest.mark.parametrize("reduced", [False, True], ids=["moving", "reduced"])
+@pytest.mark.parametrize("ring_grows", [False, True], ids=["edge-only", "with-ring"])
+def test_incremental_frames_paint_exactly_what_a_full_repaint_would(
+    qtbot: QtBot, reduced: bool, ring_grows: bool
+) -> None:
+    # Edge-only frames take the quick path (a flat wipe, no copy); frames where the
+    # ring grows too repaint both boxes from the cached background.
+    def progress(step: int) -> float:
+        return step / 300 if ring_grows else 0.25
+
+    view = RecordingView(reduced_motion=reduced)
+    shown(qtbot, view, 400)
+    view.painted.clear()
+    for step in range(120):  # grows, shrinks and grows again, in uneven steps
+        view.set_state(0.5 - 0.5 * math.cos(step / 15), progress(step))
+        QApplication.processEvents()  # one paint per frame, as on screen
+    assert len(view.painted) > 100  # frame by frame, not one merged repaint
+    qtbot.wait(5)
+    incremental = screen_image(view)
+    fresh = shown(qtbot, BreathingView(reduced_motion=reduced), 400)
+    fresh.set_state(view.volume(), progress(119))
+    qtbot.wait(5)
+    assert incremental == screen_image(fresh)
 
 
 def test_reduced_motion_keeps_the_size_and_fills_instead(qtbot: QtBot) -> None:

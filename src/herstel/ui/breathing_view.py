@@ -71,6 +71,16 @@ _EDGE_MARGIN: Final = 2
 
 _RING_WIDTH: Final = 3.0
 
+_WIPE_MARGIN: Final = 1.5
+"""Logical pixels beyond the larger of the old and new edge that a frame wipes.
+
+Antialiasing touches pixels whose centres lie up to 0.71 device pixels outside
+the edge; the wipe (drawn without antialiasing) sets every pixel whose centre is
+inside it, so it clears the old edge and leaves the pixels beyond as they were."""
+
+_FLAT_MARGIN: Final = 3.0
+"""Logical pixels beyond the largest circle where the full-breath disc is still flat."""
+
 # Looked up once: every frame that moves uses them, and each enum lookup costs.
 _ANTIALIASING: Final = QPainter.RenderHint.Antialiasing
 _NO_PEN: Final = Qt.PenStyle.NoPen
@@ -148,6 +158,11 @@ class BreathingView(QWidget):
         self._ring_steps = 0  # drawn arc length of the progress ring, in device pixels
         self._edge = 0.0  # drawn radius (moving) or water-line y (reduced), logical px
         self._dirty: tuple[_Box, ...] = ()  # what the last frame asked to repaint
+        # The edge's last box and how far to wipe inside it: a paint of exactly that box
+        # needs no copy of the background, only a flat disc and the new circle.
+        self._edge_rect: QRect | None = None
+        self._wipe = 0.0
+        self._guide_brush = QBrush(QColor(self._colors.shape_guide))
         self._ring_scale = 0.0  # device pixels of arc for the whole session
         self._geometry = _Geometry(QSize(0, 0), reduced_motion)
 
@@ -178,9 +193,11 @@ class BreathingView(QWidget):
         dirty: tuple[_Box, ...] = ()
         if edge_due:
             box = self._edge_box(self._edge, edge)
+            self._wipe = (edge if edge > self._edge else self._edge) + _WIPE_MARGIN
             self._edge = edge
+            self._edge_rect = QRect(*box)
             dirty = (box,)
-            self.update(*box)  # four ints: no QRect to build on every frame
+            self.update(*box)  # four ints: a QRect would cost a conversion
         if steps != self._ring_steps:
             rect = self._grow_ring(steps)
             box = (rect.x(), rect.y(), rect.width(), rect.height())
@@ -259,6 +276,7 @@ class BreathingView(QWidget):
         ):
             self._colors = colors_from_palette(self.palette())
             self._shape_brush = QBrush(QColor(self._colors.shape))
+            self._guide_brush = QBrush(QColor(self._colors.shape_guide))
             self._invalidate()
         super().changeEvent(event)
 
@@ -276,11 +294,18 @@ class BreathingView(QWidget):
             assert layer is not None
         rect = event.rect()
         painter = QPainter(self)
-        if dpr == 1.0:
+        g = self._geometry
+        if rect == self._edge_rect and not self._reduced:
+            # Just the edge moved, and the screen holds the last frame: inside the wiped
+            # disc the background is one flat colour (the full-breath disc), so a plain
+            # disc of it clears both edges, cheaper than copying the background.
+            painter.setPen(_NO_PEN)
+            painter.setBrush(self._guide_brush)
+            painter.drawEllipse(g.center, self._wipe, self._wipe)
+        elif dpr == 1.0:
             painter.drawPixmap(rect, layer, rect)
         else:
             _blit(painter, layer, rect, dpr)
-        g = self._geometry
         if rect.intersects(g.shape_bounds):
             painter.setRenderHint(_ANTIALIASING, True)
             painter.setPen(_NO_PEN)
@@ -301,6 +326,7 @@ class BreathingView(QWidget):
 
     def _invalidate(self) -> None:
         self._layer = self._base = self._full_ring = None
+        self._edge_rect = None
         self._geometry = _Geometry(self.size(), self._reduced)
         self._edge = self._target_edge()
         self._dirty = ((0, 0, self.width(), self.height()),)
@@ -376,7 +402,9 @@ class BreathingView(QWidget):
         outer = reach + g.gap * 0.6
         halo = QRadialGradient(g.center, outer)
         halo.setColorAt(0.0, guide)
-        halo.setColorAt(reach / outer, guide)
+        # Flat a little beyond the largest circle, so that a frame may wipe the old
+        # edge with a plain disc of this colour (``_WIPE_MARGIN``).
+        halo.setColorAt(min(reach + _FLAT_MARGIN, outer - 1.0) / outer, guide)
         halo.setColorAt(1.0, background)
         painter.setBrush(QBrush(halo))
         painter.drawEllipse(g.center, outer, outer)
