@@ -49,20 +49,18 @@ def next_frame_time(
     change of text, the end of the phase) nor than ``max_slots`` slots ahead.
     """
     first = first_slot_after(now, origin, interval)
-    last = first + max(1, max_slots) - 1
+    first_time = origin + first * interval
+    if until <= first_time or changes(first_time):
+        return first_time  # the usual answer while the shape moves: one look ahead
     # Slots from ``until`` on are due anyway: cut the search there.
-    if until <= origin + first * interval:
-        return origin + first * interval
     cut = first_slot_after(until, origin, interval)
     if origin + (cut - 1) * interval >= until:
         cut -= 1  # ``until`` lies exactly on a slot
-    last = min(last, cut)
+    last = min(first + max(1, max_slots) - 1, cut)
 
     def due(k: int) -> bool:
         return k >= cut or changes(origin + k * interval)
 
-    if due(first):
-        return origin + first * interval
     # Gallop: 1, 2, 4, … slots on, until a due slot brackets the answer.
     low, step = first, 1  # ``low`` is known not to be due
     high = last

@@ -62,6 +62,11 @@ log = logging.getLogger(__name__)
 
 FRAME_INTERVAL_MS: Final = 16
 """About 60 frames a second: smooth on any display, cheap with dirty-rect painting."""
+FRAME_SECONDS: Final = FRAME_INTERVAL_MS / 1000.0
+
+_Segment = tuple[Phase, float, float, float, float, float]
+"""A quiet stretch of one phase: (phase, its start and length in breathing seconds, the
+next text change, the session's duration, the monotonic reading at breathing second 0)."""
 
 PREFERRED_SIZE: Final = QSize(680, 760)
 MINIMUM_SIZE: Final = QSize(420, 520)
@@ -121,7 +126,7 @@ class SessionWindow(QWidget):
         # The phase being drawn, while nothing but the shape and the ring can change:
         # (phase, its start and length in breathing seconds, the next text change, the
         # session's duration). Frames inside it skip the labels and the full state.
-        self._segment: tuple[Phase, float, float, float, float] | None = None
+        self._segment: _Segment | None = None
 
         self.setWindowTitle(APP_NAME)
         self.setObjectName("sessionWindow")
@@ -292,42 +297,36 @@ class SessionWindow(QWidget):
         """
         segment = self._segment
         if segment is not None:
-            elapsed = self._run.breathing_elapsed()
-            phase, start, length, until, duration = segment
+            phase, start, length, until, duration, base = segment
+            now = self._run.monotonic_now()
+            elapsed = now - base  # breathing_elapsed(), while the run goes on unpaused
             if start <= elapsed < until:
                 self._view.set_state(volume(phase, (elapsed - start) / length), elapsed / duration)
-                self._arm_frame(segment, elapsed)
+                self._arm_frame(segment, now)
                 return
         self.tick()
         if self._running() and self._timer_wanted():
-            segment = self._segment
-            self._arm_frame(segment, self._run.breathing_elapsed() if segment else 0.0)
+            self._arm_frame(self._segment, self._run.monotonic_now())
 
-    def _arm_frame(
-        self, segment: tuple[Phase, float, float, float, float] | None, elapsed: float
-    ) -> None:
+    def _arm_frame(self, segment: _Segment | None, now: float) -> None:
         """Sleep until the next slot at which anything visible changes.
 
         Inside a quiet segment only the shape and the ring move, and only one way,
         so the first slot at which the view would repaint (or the text changes) is
         found by looking ahead on the rhythm; anything else takes the next slot.
         """
-        run = self._run
-        now = run.monotonic_now()
-        interval = FRAME_INTERVAL_MS / 1000.0
-        base = run.monotonic_at(0.0) if segment is not None else None
-        if segment is None or base is None:
-            at = self._frame_origin + first_slot_after(now, self._frame_origin, interval) * interval
+        origin = self._frame_origin
+        if segment is None:
+            at = origin + first_slot_after(now, origin, FRAME_SECONDS) * FRAME_SECONDS
         else:
-            phase, start, length, until, duration = segment
+            phase, start, length, until, duration, base = segment
             would_repaint = self._view.would_repaint
 
             def changes(t: float) -> bool:
                 e = t - base
                 return would_repaint(volume(phase, (e - start) / length), e / duration)
 
-            origin = self._frame_origin
-            at = next_frame_time(base + elapsed, origin, interval, base + until, changes)
+            at = next_frame_time(now, origin, FRAME_SECONDS, base + until, changes)
         self._timer.start(max(0, math.ceil((at - now) * 1000.0 - 1e-6)))
 
     # --- building ------------------------------------------------------------------
@@ -515,7 +514,7 @@ class SessionWindow(QWidget):
             self._shown_stage = stage
             self._pause_text()
 
-    def _quiet_segment(self, state: RhythmState) -> tuple[Phase, float, float, float, float] | None:
+    def _quiet_segment(self, state: RhythmState) -> _Segment | None:
         """The stretch of this phase in which no text changes, for ``_frame``.
 
         Inside one phase the progress is linear in time once any gentle start has
@@ -535,9 +534,10 @@ class SessionWindow(QWidget):
         if self._show_count:  # the count moves on each whole second of the phase
             until = min(until, start + math.floor(state.elapsed - start) + 1.0)
         until -= 1e-6
-        if until <= state.elapsed:
+        base = self._run.monotonic_at(0.0)
+        if until <= state.elapsed or base is None:
             return None
-        return (state.phase, start, length, until, plan.duration)
+        return (state.phase, start, length, until, plan.duration, base)
 
     def _set_count(self, number: int) -> None:
         if number != self._shown_count:
