@@ -37,7 +37,9 @@ jump of the edge between two painted frames (about one pixel or less: smooth).
 Every run is instrumented the same way, with one timestamp per callback and one
 per paint appended to a list (no Qt calls, nothing computed while measuring), so
 the ratios compare like with like. The machine may be busy with other work:
-repeat runs and compare the ratios within one run.
+repeat runs and compare the ratios within one run. On a virtual machine the
+"stolen" column is the time the host gave the machine's CPUs to others during
+each run (``/proc/stat``): where it is high, the paint tails are the host's.
 
 ``--xvfb`` runs on a private Xvfb (a real X11 backing store and flush) and also
 reports the X server's CPU. Without a display Qt draws offscreen. ``--edge-step``
@@ -92,6 +94,7 @@ class Result:
     lateness_p99_ms: float
     ticks_per_second: float
     server_cpu_per_second_ms: float | None
+    steal_per_second_ms: float | None
     moving_interval_p999_ms: float
     edge_jump_max_px: float | None
     position_error_max_px: float | None
@@ -179,6 +182,15 @@ def server_ticks(pid: int | None) -> int | None:
     return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
 
 
+def steal_ticks() -> int | None:
+    """The machine's stolen CPU time so far (a virtual machine's host running others)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    return int(fields[8]) if len(fields) > 8 else None
+
+
 def run_phase(
     name: str,
     seconds: float,
@@ -201,9 +213,11 @@ def run_phase(
     loop = QEventLoop()
     QTimer.singleShot(round(seconds * 1000), loop.quit)
     server_before = server_ticks(server_pid)
+    steal_before = steal_ticks()
     cpu_before, wall_before = time.process_time(), time.monotonic()
     loop.exec()
     cpu_after, wall_after = time.process_time(), time.monotonic()
+    steal_after = steal_ticks()
     server_after = server_ticks(server_pid)
     errors = (
         position_errors_px(samples.paint_ns, samples.paint_edge, ideal())
@@ -219,6 +233,9 @@ def run_phase(
     server = None
     if server_before is not None and server_after is not None:
         server = (server_after - server_before) / os.sysconf("SC_CLK_TCK") * 1000 / wall
+    steal = None
+    if steal_before is not None and steal_after is not None:
+        steal = (steal_after - steal_before) / os.sysconf("SC_CLK_TCK") * 1000 / wall
     return Result(
         name=name,
         cpu_per_second_ms=(cpu_after - cpu_before) * 1000 / wall,
@@ -228,6 +245,7 @@ def run_phase(
         lateness_p99_ms=percentile(lateness_ms(ticks), 99),
         ticks_per_second=len(ticks) / wall,
         server_cpu_per_second_ms=server,
+        steal_per_second_ms=steal,
         moving_interval_p999_ms=percentile(moving_intervals_ms(ticks, samples.paint_ns), 99.9),
         edge_jump_max_px=max(jumps) if jumps else None,
         position_error_max_px=max(errors) if errors else None,
@@ -422,6 +440,7 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
         f"  {'':18} {'CPU ms/s':>9} {'paint p50':>10} {'paint p99':>10} {'paints/s':>9} "
         f"{'wake-ups/s':>11} {'frame p99.9':>12} {'late p99':>9} {'edge error':>11}"
     )
+    header += f" {'stolen ms/s':>12}"
     if server_pid is not None:
         header += f" {'X server ms/s':>14}"
     print(header)
@@ -433,6 +452,8 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
             f"{r.moving_interval_p999_ms:10.2f}ms {r.lateness_p99_ms:7.2f}ms "
             + (f"{error:8.2f} px" if error is not None else f"{'':>11}")
         )
+        steal = r.steal_per_second_ms
+        line += f" {steal:12.1f}" if steal is not None else f" {'':>12}"
         if r.server_cpu_per_second_ms is not None:
             line += f" {r.server_cpu_per_second_ms:14.2f}"
         print(line)
