@@ -80,156 +80,161 @@
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="218"/>
+        <source>this session in eyes-closed mode: full screen, dark, guided by sound</source>
+        <translation>deze sessie met de ogen dicht: volledig scherm, donker, begeleid door geluid</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="223"/>
         <source>open the history of your sessions</source>
         <translation>open de geschiedenis van je sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="223"/>
+        <location filename="../../src/herstel/cli.py" line="228"/>
         <source>remind me to take a break in MINUTES (1–720)</source>
         <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="226"/>
+        <location filename="../../src/herstel/cli.py" line="231"/>
         <source>minutes from now (1–720)</source>
         <translation>aantal minuten vanaf nu (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="230"/>
+        <location filename="../../src/herstel/cli.py" line="235"/>
         <source>write all your sessions, answers and reminders as CSV or JSON</source>
         <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="231"/>
+        <location filename="../../src/herstel/cli.py" line="236"/>
         <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
         <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="239"/>
+        <location filename="../../src/herstel/cli.py" line="244"/>
         <source>CSV only: which table to write (default: sessions)</source>
         <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="241"/>
+        <location filename="../../src/herstel/cli.py" line="246"/>
         <source>write to FILE</source>
         <translation>schrijf naar FILE</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="245"/>
+        <location filename="../../src/herstel/cli.py" line="250"/>
         <source>add the sessions from a JSON export; ones you already have are skipped</source>
         <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="248"/>
+        <location filename="../../src/herstel/cli.py" line="253"/>
         <source>a JSON file written by herstel export</source>
         <translation>een JSON-bestand gemaakt met herstel export</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="252"/>
+        <location filename="../../src/herstel/cli.py" line="257"/>
         <source>show version, licence and where your data is kept</source>
         <translation>toon versie, licentie en waar je gegevens staan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="257"/>
+        <location filename="../../src/herstel/cli.py" line="262"/>
         <source>add Herstel to the application menu, or take it out</source>
         <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="271"/>
+        <location filename="../../src/herstel/cli.py" line="276"/>
         <source>--minutes and --breaths cannot be used together</source>
         <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="293"/>
+        <location filename="../../src/herstel/cli.py" line="299"/>
         <source>--data-dir must not be empty</source>
         <translation>--data-dir mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="302"/>
+        <location filename="../../src/herstel/cli.py" line="308"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="303"/>
+        <location filename="../../src/herstel/cli.py" line="309"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="305"/>
+        <location filename="../../src/herstel/cli.py" line="311"/>
         <source>Uses</source>
         <translation>Gebruikt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="306"/>
+        <location filename="../../src/herstel/cli.py" line="312"/>
         <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
         <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="310"/>
+        <location filename="../../src/herstel/cli.py" line="316"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="311"/>
+        <location filename="../../src/herstel/cli.py" line="317"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="312"/>
+        <location filename="../../src/herstel/cli.py" line="318"/>
         <source>Logs</source>
         <translation>Logbestanden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="315"/>
+        <location filename="../../src/herstel/cli.py" line="321"/>
         <source>Herstel — guided slow-breathing breaks</source>
         <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="322"/>
+        <location filename="../../src/herstel/cli.py" line="328"/>
         <source>--table only applies to --format csv</source>
         <translation>--table werkt alleen samen met --format csv</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="337"/>
+        <location filename="../../src/herstel/cli.py" line="343"/>
         <source>-o {path} is a folder, not a file</source>
         <translation>-o {path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="352"/>
+        <location filename="../../src/herstel/cli.py" line="358"/>
         <source>{path}: no such file</source>
         <translation>{path}: dit bestand bestaat niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="354"/>
+        <location filename="../../src/herstel/cli.py" line="360"/>
         <source>{path} is a folder, not a file</source>
         <translation>{path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="360"/>
+        <location filename="../../src/herstel/cli.py" line="366"/>
         <source>Imported {added} sessions ({skipped} already there).</source>
         <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="386"/>
+        <location filename="../../src/herstel/cli.py" line="392"/>
         <source>the database {path} is damaged; it was moved to {moved}</source>
         <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="396"/>
+        <location filename="../../src/herstel/cli.py" line="402"/>
         <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
         <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="417"/>
+        <location filename="../../src/herstel/cli.py" line="423"/>
         <source>nothing to do here; see docs/packaging.md</source>
         <translation>hier valt niets te doen; zie docs/packaging.md</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="424"/>
+        <location filename="../../src/herstel/cli.py" line="430"/>
         <source>cannot find the herstel program to put in the menu</source>
         <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="449"/>
+        <location filename="../../src/herstel/cli.py" line="455"/>
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
@@ -290,47 +295,47 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="276"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="273"/>
         <source>Appearance</source>
         <translation>Weergave</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="292"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="289"/>
         <source>Darker text and clear edges, light or dark as your desktop is.</source>
         <translation>Donkerdere tekst en duidelijke randen, licht of donker zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="295"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="292"/>
         <source>Light or dark, as your desktop is.</source>
         <translation>Licht of donker, zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="301"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="298"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thema</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="301"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="305"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="302"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="306"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="303"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="307"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
         <source>High contrast</source>
         <translation>Hoog contrast</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="311"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="308"/>
         <source>Reduce &amp;motion (a filling bar instead of a growing circle)</source>
         <translation>Minder &amp;beweging (een balk die volloopt in plaats van een groeiende cirkel)</translation>
     </message>
@@ -338,7 +343,7 @@
 <context>
     <name>BreathingView</name>
     <message>
-        <location filename="../../src/herstel/ui/breathing_view.py" line="138"/>
+        <location filename="../../src/herstel/ui/breathing_view.py" line="148"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
@@ -399,22 +404,22 @@
 <context>
     <name>CheckSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="228"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="225"/>
         <source>Check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="242"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="239"/>
         <source>A few short questions on how your breathing, body and head feel. Your answers show in your history.</source>
         <translation>Een paar korte vragen over hoe je ademhaling, je lijf en je hoofd voelen. Je antwoorden zie je terug in je geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="246"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="243"/>
         <source>&amp;Ask how I feel after a session</source>
         <translation>&amp;Vraag na een sessie hoe ik me voel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="247"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="244"/>
         <source>Also ask &amp;before a session, to see what changed</source>
         <translation>Vraag het &amp;ook vóór een sessie, om te zien wat er veranderd is</translation>
     </message>
@@ -647,57 +652,57 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>EndPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="716"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="757"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="721"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="762"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="723"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="764"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="725"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="766"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="732"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="773"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="736"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="777"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="738"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="779"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="740"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="781"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="748"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="789"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="750"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="791"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="751"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="792"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -728,17 +733,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="476"/>
+        <location filename="../../src/herstel/app.py" line="474"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="520"/>
+        <location filename="../../src/herstel/app.py" line="518"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="534"/>
+        <location filename="../../src/herstel/app.py" line="532"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -1437,60 +1442,60 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="241"/>
         <source>A few minutes of slow, gentle breathing.</source>
         <translation>Een paar minuten rustig en zacht ademen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="243"/>
         <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
         <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="254"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="245"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="246"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="256"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="247"/>
         <source>Start a breathing session now</source>
         <translation>Begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="257"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="248"/>
         <source>Change rhythm or length</source>
         <translation>Ritme of lengte aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="258"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="259"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="249"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="260"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="261"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="251"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="264"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="279"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="270"/>
         <source>gentle start</source>
         <translation>zachte start</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="282"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="273"/>
         <source>Rhythm and length: {summary}. Change</source>
         <translation>Ritme en lengte: {summary}. Aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="286"/>
+        <location filename="../../src/herstel/ui/home_window.py" line="277"/>
         <source>Choose a rhythm and a length</source>
         <translation>Kies een ritme en een lengte</translation>
     </message>
@@ -1566,97 +1571,97 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternChooser</name>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="196"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="198"/>
         <source>Breathing rhythm</source>
         <translation>Ademritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="291"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="293"/>
         <source>Choose your rhythm</source>
         <translation>Kies je ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="298"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="300"/>
         <source>Rhythms</source>
         <translation>Ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="331"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="333"/>
         <source>&amp;In</source>
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="332"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="334"/>
         <source>&amp;Hold</source>
         <translation>&amp;Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="333"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="335"/>
         <source>&amp;Out</source>
         <translation>&amp;Uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="334"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="336"/>
         <source>Hol&amp;d</source>
         <translation>Vast&amp;houden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="342"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="344"/>
         <source>Breathe in, seconds</source>
         <translation>Inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="343"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="345"/>
         <source>Hold after breathing in, seconds</source>
         <translation>Vasthouden na het inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="344"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="346"/>
         <source>Breathe out, seconds</source>
         <translation>Uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="345"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="347"/>
         <source>Hold after breathing out, seconds</source>
         <translation>Vasthouden na het uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="360"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="362"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="362"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="364"/>
         <source>Length</source>
         <translation>Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="367"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="369"/>
         <source>&amp;minutes</source>
         <translation>&amp;minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="368"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="370"/>
         <source>&amp;breaths</source>
         <translation>&amp;ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="381"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="383"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="387"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="389"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="391"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="393"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="400"/>
+        <location filename="../../src/herstel/ui/pattern_chooser.py" line="402"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -2013,7 +2018,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_flow.py" line="74"/>
+        <location filename="../../src/herstel/ui/session_flow.py" line="76"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
@@ -2021,52 +2026,52 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="105"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="108"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="186"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="183"/>
         <source>&amp;Rhythm</source>
         <translation>&amp;Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="187"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="184"/>
         <source>Your &amp;own…</source>
         <translation>&amp;Eigen ritme…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="188"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="185"/>
         <source>Set each part of the breath yourself</source>
         <translation>Stel elk deel van de ademhaling zelf in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="189"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="186"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="192"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="189"/>
         <source>minutes</source>
         <translation>minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="193"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="190"/>
         <source>breaths</source>
         <translation>ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="194"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="191"/>
         <source>Length in</source>
         <translation>Lengte in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="198"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="195"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="200"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="197"/>
         <source>&amp;Count the seconds of each phase</source>
         <translation>&amp;Tel de seconden van elke fase</translation>
     </message>
@@ -2192,111 +2197,111 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="399"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="435"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="400"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="402"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="436"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="438"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="401"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="404"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="405"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="441"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="406"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="442"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="409"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="445"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="413"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="449"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="414"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="415"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="450"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="451"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="416"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="452"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="417"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="418"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="453"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="454"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="419"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="455"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="420"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="421"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="456"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="457"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="422"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="458"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="425"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="461"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="426"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="462"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="427"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="463"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="428"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="464"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="473"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="473"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="476"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>
@@ -2488,17 +2493,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>StartupSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="335"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="332"/>
         <source>Start-up</source>
         <translation>Opstarten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="341"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="338"/>
         <source>&amp;Start Herstel in the tray when I log in</source>
         <translation>&amp;Start Herstel in het systeemvak als ik inlog</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="344"/>
+        <location filename="../../src/herstel/ui/settings_pages.py" line="341"/>
         <source>Then your reminders come without you having to open Herstel first. No window opens at login.</source>
         <translation>Dan komen je herinneringen zonder dat je Herstel eerst hoeft te openen. Bij het inloggen gaat er geen venster open.</translation>
     </message>

@@ -359,7 +359,7 @@ class Herstel:
         plan = plan_for(options, self.settings)
         if plan.pattern.rate_warning():
             log.info("pattern %s is outside 3-10 breaths a minute", plan.pattern.label)
-        self.flow.start(plan, trigger, no_check=options.no_check)
+        self.flow.start(plan, trigger, no_check=options.no_check, eyes_closed=options.eyes_closed)
 
     def on_session_checked(self, _record: SessionRecord) -> None:
         self.refresh_today()

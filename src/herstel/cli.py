@@ -212,6 +212,11 @@ def _build_parser(explain: bool) -> _Parser:
         action="store_true",
         help=tr("end on a short summary instead of the recovery check"),
     )
+    breathe.add_argument(
+        "--eyes-closed",
+        action="store_true",
+        help=tr("this session in eyes-closed mode: full screen, dark, guided by sound"),
+    )
 
     history = commands.add_parser(
         "history",
@@ -283,6 +288,7 @@ def _breathe_options(args: argparse.Namespace) -> BreatheOptions:
         if args.breaths is not None
         else None,
         no_check=args.no_check,
+        eyes_closed=args.eyes_closed,
         **phases,
     )
 

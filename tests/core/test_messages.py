@@ -62,6 +62,7 @@ def breathe_options(draw: st.DrawFn) -> BreatheOptions:
         minutes=draw(st.integers(*MINUTES_LIMITS)) if length == "minutes" else None,
         breaths=draw(st.integers(*BREATHS_LIMITS)) if length == "breaths" else None,
         no_check=draw(st.booleans()),
+        eyes_closed=draw(st.booleans()),
     )
 
 
@@ -152,9 +153,7 @@ def test_a_valid_message_with_one_field_replaced_is_still_safe(
 
 @given(
     breathe_options(),
-    st.sampled_from(
-        ["pattern", "inhale", "exhale", "hold_in", "hold_out", "minutes", "breaths", "no_check"]
-    ),
+    st.sampled_from(sorted(document(LaunchRequest(Action.BREATHE, BreatheOptions()))["breathe"])),
     json_values,
 )
 def test_a_breathe_field_replaced_by_anything_is_still_safe(
@@ -185,7 +184,7 @@ def test_any_length_prefix_is_accepted_only_within_the_limit(header: bytes) -> N
 
 def test_the_wire_format_is_small_versioned_json() -> None:
     assert document(BREATHE) == {
-        "v": 1,
+        "v": 2,
         "action": "breathe",
         "breathe": {
             "pattern": "4-4-4-4",
@@ -196,11 +195,12 @@ def test_the_wire_format_is_small_versioned_json() -> None:
             "minutes": 5,
             "breaths": None,
             "no_check": True,
+            "eyes_closed": False,
         },
         "minutes": None,
     }
     assert document(LaunchRequest(Action.REMIND, remind_minutes=25)) == {
-        "v": 1,
+        "v": 2,
         "action": "remind",
         "breathe": None,
         "minutes": 25,
@@ -223,26 +223,27 @@ MALFORMED = [
     (b"", "1–4096 bytes"),
     (b"{" * (MAX_MESSAGE_BYTES + 1), "1–4096 bytes"),
     (b"\xff\xfe", "not UTF-8 JSON"),
-    (b'{"v": 1', "not UTF-8 JSON"),
+    (b'{"v": 2', "not UTF-8 JSON"),
     (b"[" * 2048 + b"]" * 2048, None),  # deeper than the recursion limit
     (b"[1, 2]", "a JSON object"),
-    (b'{"v": 1, "v": 1, "action": "show", "breathe": null, "minutes": null}', "duplicate"),
+    (b'{"v": 2, "v": 2, "action": "show", "breathe": null, "minutes": null}', "duplicate"),
     (b'{"v": NaN, "action": "show", "breathe": null, "minutes": null}', "NaN"),
-    (with_top(v=2), "unsupported version 2"),
-    (with_top(v=1.0), "unsupported version"),
+    (with_top(v=1), "unsupported version 1"),  # before eyes_closed: the launch says so
+    (with_top(v=3), "unsupported version 3"),
+    (with_top(v=2.0), "unsupported version"),
     (with_top(v=True), "unsupported version"),
-    (with_top(v="1"), "unsupported version"),
+    (with_top(v="2"), "unsupported version"),
     (with_top(action="format-disk"), "unknown action"),
     (with_top(action=None), "unknown action"),
     (with_top(extra=1), "unknown key 'extra'"),
-    (payload({"v": 1, "action": "show", "breathe": None}), "missing key 'minutes'"),
-    (payload({"v": 1, "action": "show", "breathe": {}, "minutes": None}), "breathe must be null"),
-    (payload({"v": 1, "action": "show", "breathe": None, "minutes": 5}), "minutes must be null"),
-    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": None}), "minutes must be"),
-    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 0}), "from 1 to 720"),
-    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 721}), "from 1 to 720"),
-    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 5.0}), "whole number"),
-    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": "5"}), "whole number"),
+    (payload({"v": 2, "action": "show", "breathe": None}), "missing key 'minutes'"),
+    (payload({"v": 2, "action": "show", "breathe": {}, "minutes": None}), "breathe must be null"),
+    (payload({"v": 2, "action": "show", "breathe": None, "minutes": 5}), "minutes must be null"),
+    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": None}), "minutes must be"),
+    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 0}), "from 1 to 720"),
+    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 721}), "from 1 to 720"),
+    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 5.0}), "whole number"),
+    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": "5"}), "whole number"),
     (with_top(breathe=[]), "breathe must be an object"),
     (with_breathe(pattern="zz"), "breathe.pattern"),
     (with_breathe(pattern="9-6"), "breathe.pattern"),
@@ -262,6 +263,7 @@ MALFORMED = [
     (with_breathe(minutes=None, breaths=121), "breathe.breaths"),
     (with_breathe(breaths=4), "cannot both"),
     (with_breathe(no_check="yes"), "no_check"),
+    (with_breathe(eyes_closed=1), "eyes_closed must be true or false"),
     (with_breathe(surprise=1), "unknown key"),
 ]
 

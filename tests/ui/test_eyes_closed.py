@@ -167,3 +167,37 @@ def test_without_eyes_closed_the_window_is_as_before(
     assert not window.is_eyes_closed() and not window.isFullScreen()
     assert window.view.isVisibleTo(window)
     assert window.styleSheet() == ""
+
+
+def test_one_session_in_eyes_closed_mode_when_the_settings_have_it_off(
+    qtbot: QtBot, fake_inhibitor_class: type[Any]
+) -> None:
+    """`herstel breathe --eyes-closed`: this session only, with its cues."""
+    clock = ManualClock()
+    sink = FakeSink(clock)
+    controller = SessionController(
+        clock,
+        settings=Settings(first_run_done=True),  # eyes-closed mode and sound both off
+        inhibitor_factory=lambda _parent: fake_inhibitor_class(),
+        sink_factory=lambda _volume, _parent: sink,
+    )
+    window = controller.start(
+        SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW, eyes_closed=True
+    )
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.is_eyes_closed()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    # Saving other settings mid-session (sound still off) keeps the guide it relies on.
+    controller.set_settings(Settings(first_run_done=True, sound_volume=40))
+    player = controller.cue_player
+    assert player is not None and player.timer.isActive()
+    clock.advance(COUNTDOWN_SECONDS)
+    player.timer.timeout.emit()
+    assert [cue for cue, _ in sink.played] == [Cue.INHALE]
+
+    window.close()
+    plain = controller.start(SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW)
+    qtbot.addWidget(plain)
+    assert not plain.is_eyes_closed()  # the next session follows the settings again
+    assert controller.cue_player is None

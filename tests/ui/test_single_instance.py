@@ -412,13 +412,13 @@ BAD_FRAMES = {
     "huge length": b"\xff\xff\xff\xff",
     "zero length": header(0),
     "not json": header(10) + b"\x00\x01not json",
-    "wrong version": payload_frame('{"v": 2, "action": "show", "breathe": null, "minutes": null}'),
-    "wrong action": payload_frame('{"v": 1, "action": "rm -rf", "breathe": null, "minutes": null}'),
+    "wrong version": payload_frame('{"v": 1, "action": "show", "breathe": null, "minutes": null}'),
+    "wrong action": payload_frame('{"v": 2, "action": "rm -rf", "breathe": null, "minutes": null}'),
     "wrong field type": payload_frame(
-        '{"v": 1, "action": "remind", "breathe": null, "minutes": "soon"}'
+        '{"v": 2, "action": "remind", "breathe": null, "minutes": "soon"}'
     ),
     "out of range": payload_frame(
-        '{"v": 1, "action": "remind", "breathe": null, "minutes": 100000}'
+        '{"v": 2, "action": "remind", "breathe": null, "minutes": 100000}'
     ),
     "extra bytes after a valid frame": framed(LaunchRequest(Action.SHOW)) + b"\x00",
 }
@@ -441,7 +441,7 @@ def test_a_malformed_message_is_refused_and_the_server_keeps_working(
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"\x00\x00", header(100) + b'{"v": 1'],
+    [b"", b"\x00\x00", header(100) + b'{"v": 2'],
     ids=["nothing", "half a prefix", "truncated"],
 )
 def test_a_peer_that_leaves_early_is_ignored(

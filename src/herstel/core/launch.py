@@ -40,6 +40,7 @@ class BreatheOptions:
     minutes: int | None = None  # at most one of minutes / breaths
     breaths: int | None = None
     no_check: bool = False
+    eyes_closed: bool = False  # True: this session in eyes-closed mode; False: as saved
 
     def __post_init__(self) -> None:
         if self.minutes is not None and self.breaths is not None:

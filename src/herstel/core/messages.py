@@ -1,12 +1,16 @@
 """The single-instance wire format: what a second launch tells the running app.
 
 One connection carries one message: a 4-byte big-endian length, then that many
-bytes (1 to ``MAX_MESSAGE_BYTES``) of UTF-8 JSON, version 1::
+bytes (1 to ``MAX_MESSAGE_BYTES``) of UTF-8 JSON, version 2::
 
-    {"v": 1, "action": "breathe",
+    {"v": 2, "action": "breathe",
      "breathe": {"pattern": "4-6", "inhale": null, "exhale": 6.5, "hold_in": null,
-                 "hold_out": null, "minutes": 5, "breaths": null, "no_check": false},
+                 "hold_out": null, "minutes": 5, "breaths": null, "no_check": false,
+                 "eyes_closed": false},
      "minutes": null}
+
+(Version 2 added ``eyes_closed``; an instance of another version answers NAK and
+the launch says so.)
 
 ``action`` is one of show, tray, breathe, history, remind. ``breathe`` is an
 object (or null: the saved pattern and length) for "breathe" and null for every
@@ -42,7 +46,7 @@ from herstel.core.rhythm import (
     parse_pattern,
 )
 
-PROTOCOL_VERSION: Final = 1
+PROTOCOL_VERSION: Final = 2
 ACK: Final = b"\x06"
 """The instance's one-byte answer: it accepted the request and will act on it."""
 NAK: Final = b"\x15"
@@ -63,6 +67,7 @@ _BREATHE_KEYS: Final = (
     "minutes",
     "breaths",
     "no_check",
+    "eyes_closed",
 )
 _PHASES: Final = ("inhale", "exhale", "hold_in", "hold_out")
 _REASON_LIMIT: Final = 200
@@ -122,6 +127,7 @@ def _breathe_document(options: BreatheOptions) -> dict[str, object]:
         "minutes": options.minutes,
         "breaths": options.breaths,
         "no_check": options.no_check,
+        "eyes_closed": options.eyes_closed,
     }
 
 
@@ -214,9 +220,10 @@ def _breathe(value: object) -> BreatheOptions | None:
     minutes, breaths = value["minutes"], value["breaths"]
     if minutes is not None and breaths is not None:
         raise MessageError("breathe: minutes and breaths cannot both be given")
-    no_check = value["no_check"]
-    if not isinstance(no_check, bool):
-        raise MessageError(f"breathe.no_check must be true or false (got {_show(no_check)})")
+    flags = {name: value[name] for name in ("no_check", "eyes_closed")}
+    for name, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise MessageError(f"breathe.{name} must be true or false (got {_show(flag)})")
     phases = {name: _phase(name, value[name]) for name in _PHASES}
     return BreatheOptions(
         pattern=_pattern(value["pattern"]),
@@ -226,7 +233,8 @@ def _breathe(value: object) -> BreatheOptions | None:
         hold_out=phases["hold_out"],
         minutes=None if minutes is None else _whole(minutes, "breathe.minutes", MINUTES_LIMITS),
         breaths=None if breaths is None else _whole(breaths, "breathe.breaths", BREATHS_LIMITS),
-        no_check=no_check,
+        no_check=flags["no_check"],
+        eyes_closed=flags["eyes_closed"],
     )
 
 

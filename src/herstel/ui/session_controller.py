@@ -106,9 +106,10 @@ class SessionController(QObject):
         window = self._window
         if window is None or not self.is_running:
             return
-        if _wants_sound(settings) and self._cues is None:
+        wanted = _wants_sound(settings, window.is_eyes_closed())
+        if wanted and self._cues is None:
             self._cues = self._cue_player(window.run)
-        elif not _wants_sound(settings):
+        elif not wanted:
             self._close_cues()
 
     def start(
@@ -120,11 +121,13 @@ class SessionController(QObject):
         show_count: bool | None = None,
         reduced_motion: bool | None = None,
         first_run: bool | None = None,
+        eyes_closed: bool = False,
     ) -> SessionWindow:
         """Open a session for ``plan``; with one already running, raise that one instead.
 
         The display options default to the controller's settings (``set_settings``);
-        reduced motion is also on when the system asks for it.
+        reduced motion is also on when the system asks for it; ``eyes_closed`` turns
+        eyes-closed mode on for this session even where the settings have it off.
         """
         if self._window is not None and self.is_running:
             log.info("a session is already running; raising it")
@@ -146,7 +149,7 @@ class SessionController(QObject):
             ),
             first_run=not settings.first_run_done if first_run is None else first_run,
             inhibitor=inhibitor,
-            eyes_closed=settings.eyes_closed,
+            eyes_closed=settings.eyes_closed or eyes_closed,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))
@@ -154,7 +157,7 @@ class SessionController(QObject):
         self._window = window
         self._no_check = no_check
         self._close_cues()
-        if _wants_sound(settings):
+        if _wants_sound(settings, window.is_eyes_closed()):
             self._cues = self._cue_player(run)  # before open(): the start is a cue's zero
         window.open()
         return window
@@ -205,6 +208,6 @@ class SessionController(QObject):
             self._close_cues()
 
 
-def _wants_sound(settings: Settings) -> bool:
+def _wants_sound(settings: Settings, eyes_closed: bool) -> bool:
     """Sound cues play with sound on, and always in eyes-closed mode."""
-    return settings.sound or settings.eyes_closed
+    return settings.sound or eyes_closed

@@ -53,7 +53,9 @@ class SessionFlow(QObject):
         self._before_window: QWidget | None = None
         controller.session_ended.connect(self._session_ended)
 
-    def start(self, plan: SessionPlan, trigger: Trigger, *, no_check: bool) -> None:
+    def start(
+        self, plan: SessionPlan, trigger: Trigger, *, no_check: bool, eyes_closed: bool = False
+    ) -> None:
         log.info(
             "session starting: %s, %d breaths, from %s", plan.pattern.label, plan.breaths, trigger
         )
@@ -61,11 +63,11 @@ class SessionFlow(QObject):
         self._ask_after = settings.check_after and not no_check
         self._before = None
         if settings.check_before and self._ask_after:
-            self._ask_before(plan, trigger)
+            self._ask_before(plan, trigger, eyes_closed)
             return
-        self._controller.start(plan, trigger, no_check=not self._ask_after)
+        self._controller.start(plan, trigger, no_check=not self._ask_after, eyes_closed=eyes_closed)
 
-    def _ask_before(self, plan: SessionPlan, trigger: Trigger) -> None:
+    def _ask_before(self, plan: SessionPlan, trigger: Trigger, eyes_closed: bool) -> None:
         """The optional before-check, in its own small window; then the session."""
         from herstel.ui.checkin_page import CheckinPage
 
@@ -82,7 +84,7 @@ class SessionFlow(QObject):
             self._before = result.answers if result.status is CheckStatus.ANSWERED else None
             window.close()
             self._before_window = None
-            self._controller.start(plan, trigger, no_check=False)
+            self._controller.start(plan, trigger, no_check=False, eyes_closed=eyes_closed)
 
         page.submitted.connect(answered)
         self._before_window = window
