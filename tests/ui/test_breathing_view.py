@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
@@ -126,29 +127,60 @@ def test_the_ring_repaints_only_per_pixel_of_arc(qtbot: QtBot) -> None:
     assert area(dirty) < 30 * 30
 
 
-@pytest.mark.parametrize("reduced", [False, True], ids=["moving", "reduced"])
-@pytest.mark.parametrize("ring_grows", [False, True], ids=["edge-only", "with-ring"])
-def test_incremental_frames_paint_exactly_what_a_full_repaint_would(
-    qtbot: QtBot, reduced: bool, ring_grows: bool
-) -> None:
-    # Edge-only frames take the quick path (a flat wipe, no copy); frames where the
-    # ring grows too repaint both boxes from the cached background.
-    def progress(step: int) -> float:
-        return step / 300 if ring_grows else 0.25
+def _breath(step: int) -> float:
+    return 0.5 - 0.5 * math.cos(step / 15)  # grows, shrinks and grows again, unevenly
 
+
+SCENES = {
+    # Edge-only frames take the quick path (a flat wipe, no copy)...
+    "edge-only": (_breath, lambda step: 0.25, 120),
+    # ...frames where the ring grows too repaint from the cached background...
+    "with-ring": (_breath, lambda step: step / 300, 120),
+    # ...also where a large circle's box reaches the ring (near the diagonals) and
+    # both change in the same frame.
+    "ring-at-the-edge-box": (lambda step: 0.6 + 0.37 * step / 39, lambda s: 0.125 + 0.0008 * s, 40),
+}
+
+
+@pytest.mark.parametrize("reduced", [False, True], ids=["moving", "reduced"])
+@pytest.mark.parametrize("scene", SCENES.values(), ids=SCENES.keys())
+def test_incremental_frames_paint_exactly_what_a_full_repaint_would(
+    qtbot: QtBot,
+    reduced: bool,
+    scene: tuple[Callable[[int], float], Callable[[int], float], int],
+) -> None:
+    volume, progress, steps = scene
     view = RecordingView(reduced_motion=reduced)
     shown(qtbot, view, 400)
     view.painted.clear()
-    for step in range(120):  # grows, shrinks and grows again, in uneven steps
-        view.set_state(0.5 - 0.5 * math.cos(step / 15), progress(step))
+    for step in range(steps):
+        view.set_state(volume(step), progress(step))
         QApplication.processEvents()  # one paint per frame, as on screen
-    assert len(view.painted) > 100  # frame by frame, not one merged repaint
+    assert len(view.painted) > steps * 0.8  # frame by frame, not one merged repaint
     qtbot.wait(5)
     incremental = screen_image(view)
     fresh = shown(qtbot, BreathingView(reduced_motion=reduced), 400)
-    fresh.set_state(view.volume(), progress(119))
+    fresh.set_state(view.volume(), progress(steps - 1))
     qtbot.wait(5)
     assert incremental == screen_image(fresh)
+
+
+def test_a_grab_between_frames_does_not_confuse_the_next_frame(qtbot: QtBot) -> None:
+    """A screenshot (a full render elsewhere) in between must not stand for the screen."""
+    view = shown(qtbot, BreathingView(), 400)
+    view.set_state(1.0, 0.25)
+    QApplication.processEvents()
+    view.set_state(0.96, 0.25)  # shrinks; the frame is pending...
+    view.grab()  # ...when something renders the view to a pixmap
+    QApplication.processEvents()
+    for step in range(10):
+        view.set_state(0.96 - 0.01 * step, 0.25)
+        QApplication.processEvents()
+    qtbot.wait(5)
+    fresh = shown(qtbot, BreathingView(), 400)
+    fresh.set_state(view.volume(), 0.25)
+    qtbot.wait(5)
+    assert screen_image(view) == screen_image(fresh)
 
 
 def test_reduced_motion_keeps_the_size_and_fills_instead(qtbot: QtBot) -> None:

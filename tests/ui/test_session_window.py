@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import ClassInfo, QObject, Qt, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from herstel.core.clock import ManualClock
@@ -350,13 +350,27 @@ def test_frames_come_only_when_the_picture_changes_and_none_is_missed(
 def test_a_hidden_shape_needs_frames_only_for_the_text(
     qtbot: QtBot, inhibitor: FakeInhibitor
 ) -> None:
+    # Eyes-closed mode hides the shape before it is ever painted: only the words change.
     plan = SessionPlan.from_breaths(Pattern(4, 6), 120)
+    window, clock = make_window(qtbot, inhibitor, plan, eyes_closed=True)
+    assert not window.view.isVisible()
+    step(window, clock, COUNTDOWN_SECONDS + 0.5)
+    _, wakes = _paced_paints(window, clock, 20.0, fixed_rate=False)
+    assert wakes < 2.5 * 20, wakes  # the time left each second, the phase word
+
+
+def test_a_resize_brings_the_next_frame_forward(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:
+    plan = SessionPlan.from_breaths(Pattern(4, 6, hold_in=4), 100)
     window, clock = make_window(qtbot, inhibitor, plan)
     qtbot.waitUntil(window.view.cache_ready)
-    step(window, clock, COUNTDOWN_SECONDS + 0.5)
-    window.view.hide()  # as in eyes-closed mode: only the words change
-    _, wakes = _paced_paints(window, clock, 20.0, fixed_rate=False)
-    assert wakes < 2.5 * 20, wakes  # the count, the time left, the phase word
+    step(window, clock, COUNTDOWN_SECONDS + 4.4)  # in the hold: the shape rests
+    qtbot.waitUntil(window.view.cache_ready)
+    QApplication.processEvents()  # the hold's first frame is on screen
+    window.frame_timer.timeout.emit()
+    assert window.frame_timer.interval() > 100  # asleep until the text changes
+    window.resize(window.width() + 80, window.height() + 60)  # a bigger shape to draw
+    assert window.frame_timer.isActive()
+    assert window.frame_timer.interval() <= 16
 
 
 def test_a_hidden_session_still_ends_on_time(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:

@@ -71,12 +71,14 @@ _EDGE_MARGIN: Final = 2
 
 _RING_WIDTH: Final = 3.0
 
-_WIPE_MARGIN: Final = 1.5
+_WIPE_MARGIN: Final = 2.0
 """Logical pixels beyond the larger of the old and new edge that a frame wipes.
 
 Antialiasing touches pixels whose centres lie up to 0.71 device pixels outside
 the edge; the wipe (drawn without antialiasing) sets every pixel whose centre is
-inside it, so it clears the old edge and leaves the pixels beyond as they were."""
+inside it, so it clears the old edge and leaves the pixels beyond as they were.
+The rest is slack for an edge known only to within its box's rounding (< 1 px),
+and it stays inside the repainted box (``_EDGE_MARGIN``)."""
 
 _FLAT_MARGIN: Final = 3.0
 """Logical pixels beyond the largest circle where the full-breath disc is still flat."""
@@ -158,10 +160,12 @@ class BreathingView(QWidget):
         self._ring_steps = 0  # drawn arc length of the progress ring, in device pixels
         self._edge = 0.0  # drawn radius (moving) or water-line y (reduced), logical px
         self._dirty: tuple[_Box, ...] = ()  # what the last frame asked to repaint
-        # The edge's last box and how far to wipe inside it: a paint of exactly that box
+        # What the screen shows since the last paint: the edge drawn then (None: not
+        # known, e.g. before the first paint), and whether the ring grew since. A paint of
+        # exactly the box spanning that edge and the new one, with the ring unchanged,
         # needs no copy of the background, only a flat disc and the new circle.
-        self._edge_rect: QRect | None = None
-        self._wipe = 0.0
+        self._shown_edge: float | None = None
+        self._ring_grew = False
         self._guide_brush = QBrush(QColor(self._colors.shape_guide))
         self._ring_scale = 0.0  # device pixels of arc for the whole session
         self._geometry = _Geometry(QSize(0, 0), reduced_motion)
@@ -193,12 +197,11 @@ class BreathingView(QWidget):
         dirty: tuple[_Box, ...] = ()
         if edge_due:
             box = self._edge_box(self._edge, edge)
-            self._wipe = (edge if edge > self._edge else self._edge) + _WIPE_MARGIN
             self._edge = edge
-            self._edge_rect = QRect(*box)
             dirty = (box,)
             self.update(*box)  # four ints: a QRect would cost a conversion
         if steps != self._ring_steps:
+            self._ring_grew = True
             rect = self._grow_ring(steps)
             box = (rect.x(), rect.y(), rect.width(), rect.height())
             dirty += (box,)
@@ -212,10 +215,10 @@ class BreathingView(QWidget):
         ones that would draw nothing (the same test ``set_state`` makes, no side
         effects). A hidden view never needs a frame.
         """
+        if not self.isVisible():  # eyes-closed mode hides the view before it ever paints
+            return False
         if self._layer is None:
             return True
-        if not self.isVisible():
-            return False
         moved = self._edge_at(0.0 if volume < 0.0 else 1.0 if volume > 1.0 else volume) - self._edge
         if (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP:
             return True
@@ -295,13 +298,20 @@ class BreathingView(QWidget):
         rect = event.rect()
         painter = QPainter(self)
         g = self._geometry
-        if rect == self._edge_rect and not self._reduced:
-            # Just the edge moved, and the screen holds the last frame: inside the wiped
-            # disc the background is one flat colour (the full-breath disc), so a plain
-            # disc of it clears both edges, cheaper than copying the background.
+        shown = self._shown_edge
+        if (
+            shown is not None
+            and not self._ring_grew
+            and not self._reduced
+            and rect == QRect(*self._edge_box(shown, self._edge))
+        ):
+            # Just the edge moved since the screen showed ``shown``: inside the wiped disc
+            # the background is one flat colour (the full-breath disc), so a plain disc of
+            # it clears both edges, cheaper than copying the background.
+            wipe = (shown if shown > self._edge else self._edge) + _WIPE_MARGIN
             painter.setPen(_NO_PEN)
             painter.setBrush(self._guide_brush)
-            painter.drawEllipse(g.center, self._wipe, self._wipe)
+            painter.drawEllipse(g.center, wipe, wipe)
         elif dpr == 1.0:
             painter.drawPixmap(rect, layer, rect)
         else:
@@ -321,12 +331,17 @@ class BreathingView(QWidget):
             else:
                 painter.drawEllipse(g.center, self._edge, self._edge)
         painter.end()
+        # Qt paints all that was asked for at once, so the ring is on screen now, and
+        # so is the edge wherever this paint covered its whole box.
+        self._ring_grew = False
+        if rect.contains(QRect(*self._edge_box(self._edge, self._edge))):
+            self._shown_edge = self._edge
 
     # --- internals ---------------------------------------------------------------
 
     def _invalidate(self) -> None:
         self._layer = self._base = self._full_ring = None
-        self._edge_rect = None
+        self._shown_edge = None
         self._geometry = _Geometry(self.size(), self._reduced)
         self._edge = self._target_edge()
         self._dirty = ((0, 0, self.width(), self.height()),)

@@ -1,12 +1,14 @@
 """The session window: get ready, breathe with the circle, end calmly.
 
 The window renders a ``SessionRun``; it never keeps time itself. While it is
-visible and the run is counting down or breathing, a precise 16 ms timer asks
-the run for its state (computed from the monotonic start, so missed frames
-never shift the rhythm) and hands the volume to the ``BreathingView``. The
-timer stops whenever the window is hidden, minimised, paused or finished; a
-single-shot timer then only wakes the window when the run would have ended,
-so ``ended`` is emitted on time even behind other windows.
+visible and the run is counting down or breathing, frames fall on a 16 ms grid:
+each asks the run for its state (computed from the monotonic start, so missed
+frames never shift the rhythm), hands the volume to the ``BreathingView`` and
+re-arms one precise single-shot timer for the next slot at which the picture
+changes (``core/frame_pacing``), so slots that would draw nothing are slept
+through. The timer stops whenever the window is hidden, minimised, paused or
+finished; another single-shot timer then only wakes the window when the run
+would have ended, so ``ended`` is emitted on time even behind other windows.
 
 Keys (all work without a mouse): Space pauses and resumes, Esc stops (in full
 screen the first Esc only leaves full screen), D is "I feel dizzy", F toggles
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -123,9 +126,8 @@ class SessionWindow(QWidget):
         self._shown_left: int | None = None
         self._shown_stage: Stage | None = None
         self._parts_key: tuple[bool, bool] | None = None
-        # The phase being drawn, while nothing but the shape and the ring can change:
-        # (phase, its start and length in breathing seconds, the next text change, the
-        # session's duration). Frames inside it skip the labels and the full state.
+        # The phase being drawn, while nothing but the shape and the ring can change
+        # (``_Segment``). Frames inside it skip the labels and the full state.
         self._segment: _Segment | None = None
 
         self.setWindowTitle(APP_NAME)
@@ -316,8 +318,10 @@ class SessionWindow(QWidget):
         found by looking ahead on the rhythm; anything else takes the next slot.
         """
         origin = self._frame_origin
+        # This frame stands for its slot even if the clock reads a hair before it.
+        after = now + 1e-6
         if segment is None:
-            at = origin + first_slot_after(now, origin, FRAME_SECONDS) * FRAME_SECONDS
+            at = origin + first_slot_after(after, origin, FRAME_SECONDS) * FRAME_SECONDS
         else:
             phase, start, length, until, duration, base = segment
             would_repaint = self._view.would_repaint
@@ -326,8 +330,8 @@ class SessionWindow(QWidget):
                 e = t - base
                 return would_repaint(volume(phase, (e - start) / length), e / duration)
 
-            at = next_frame_time(now, origin, FRAME_SECONDS, base + until, changes)
-        self._timer.start(max(0, math.ceil((at - now) * 1000.0 - 1e-6)))
+            at = next_frame_time(after, origin, FRAME_SECONDS, base + until, changes)
+        self._timer.start(max(1, math.ceil((at - now) * 1000.0 - 1e-6)))
 
     # --- building ------------------------------------------------------------------
 
@@ -599,6 +603,8 @@ class SessionWindow(QWidget):
             if not self._timer.isActive():
                 self._frame_origin = self._run.monotonic_now()
                 self._timer.start(FRAME_INTERVAL_MS)
+            else:  # something changed (size, state): the next slot, not a planned one
+                self._arm_frame(None, self._run.monotonic_now())
             return
         self._timer.stop()
         if self._running():
@@ -611,6 +617,11 @@ class SessionWindow(QWidget):
     def _timer_wanted(self) -> bool:
         """Frames only while the window is on screen."""
         return self.isVisible() and not self.isMinimized()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._timer.isActive():  # the look-ahead was for the old size of the shape
+            self._arm_frame(None, self._run.monotonic_now())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
