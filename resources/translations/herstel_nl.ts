@@ -343,7 +343,7 @@
 <context>
     <name>BreathingView</name>
     <message>
-        <location filename="../../src/herstel/ui/breathing_view.py" line="148"/>
+        <location filename="../../src/herstel/ui/breathing_view.py" line="150"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
@@ -652,57 +652,57 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>EndPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="757"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="768"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="762"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="773"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="764"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="775"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="766"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="777"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="773"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="784"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="777"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="788"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="779"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="790"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="781"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="792"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="789"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="800"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="791"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="802"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="792"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="803"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -2197,111 +2197,111 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="435"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="439"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="436"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="438"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="442"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="437"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="441"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="444"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="441"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="445"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="442"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="446"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="445"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="449"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="449"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="453"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="450"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="451"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="454"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="455"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="452"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="456"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="453"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="454"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="457"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="458"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="455"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="459"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="456"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="457"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="460"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="461"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="458"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="462"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="461"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="465"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="462"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="466"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="463"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="467"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="464"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="468"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="473"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="477"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="473"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="477"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="476"/>
+        <location filename="../../src/herstel/ui/session_window.py" line="480"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>

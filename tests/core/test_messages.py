@@ -184,7 +184,7 @@ def test_any_length_prefix_is_accepted_only_within_the_limit(header: bytes) -> N
 
 def test_the_wire_format_is_small_versioned_json() -> None:
     assert document(BREATHE) == {
-        "v": 2,
+        "v": 1,
         "action": "breathe",
         "breathe": {
             "pattern": "4-4-4-4",
@@ -195,16 +195,20 @@ def test_the_wire_format_is_small_versioned_json() -> None:
             "minutes": 5,
             "breaths": None,
             "no_check": True,
-            "eyes_closed": False,
         },
         "minutes": None,
     }
     assert document(LaunchRequest(Action.REMIND, remind_minutes=25)) == {
-        "v": 2,
+        "v": 1,
         "action": "remind",
         "breathe": None,
         "minutes": 25,
     }
+    # Only an eyes-closed session needs version 2, so all else reaches older instances.
+    eyes_closed = LaunchRequest(Action.BREATHE, BreatheOptions(eyes_closed=True))
+    assert document(eyes_closed)["v"] == 2
+    assert document(eyes_closed)["breathe"]["eyes_closed"] is True
+    assert decode_request(encode_request(eyes_closed)) == eyes_closed
     framed = frame(encode_request(BREATHE))
     assert framed[:HEADER_BYTES] == struct.pack(">I", len(framed) - HEADER_BYTES)
 
@@ -219,31 +223,37 @@ def with_top(**changes: object) -> bytes:
     return payload(document(BREATHE) | changes)
 
 
+def with_eyes_closed(v: int, eyes_closed: object) -> bytes:
+    changed = document(BREATHE) | {"v": v}
+    changed["breathe"]["eyes_closed"] = eyes_closed
+    return payload(changed)
+
+
 MALFORMED = [
     (b"", "1–4096 bytes"),
     (b"{" * (MAX_MESSAGE_BYTES + 1), "1–4096 bytes"),
     (b"\xff\xfe", "not UTF-8 JSON"),
-    (b'{"v": 2', "not UTF-8 JSON"),
+    (b'{"v": 1', "not UTF-8 JSON"),
     (b"[" * 2048 + b"]" * 2048, None),  # deeper than the recursion limit
     (b"[1, 2]", "a JSON object"),
-    (b'{"v": 2, "v": 2, "action": "show", "breathe": null, "minutes": null}', "duplicate"),
+    (b'{"v": 1, "v": 1, "action": "show", "breathe": null, "minutes": null}', "duplicate"),
     (b'{"v": NaN, "action": "show", "breathe": null, "minutes": null}', "NaN"),
-    (with_top(v=1), "unsupported version 1"),  # before eyes_closed: the launch says so
+    (with_top(v=0), "unsupported version 0"),
     (with_top(v=3), "unsupported version 3"),
-    (with_top(v=2.0), "unsupported version"),
+    (with_top(v=1.0), "unsupported version"),
     (with_top(v=True), "unsupported version"),
-    (with_top(v="2"), "unsupported version"),
+    (with_top(v="1"), "unsupported version"),
     (with_top(action="format-disk"), "unknown action"),
     (with_top(action=None), "unknown action"),
     (with_top(extra=1), "unknown key 'extra'"),
-    (payload({"v": 2, "action": "show", "breathe": None}), "missing key 'minutes'"),
-    (payload({"v": 2, "action": "show", "breathe": {}, "minutes": None}), "breathe must be null"),
-    (payload({"v": 2, "action": "show", "breathe": None, "minutes": 5}), "minutes must be null"),
-    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": None}), "minutes must be"),
-    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 0}), "from 1 to 720"),
-    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 721}), "from 1 to 720"),
-    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": 5.0}), "whole number"),
-    (payload({"v": 2, "action": "remind", "breathe": None, "minutes": "5"}), "whole number"),
+    (payload({"v": 1, "action": "show", "breathe": None}), "missing key 'minutes'"),
+    (payload({"v": 1, "action": "show", "breathe": {}, "minutes": None}), "breathe must be null"),
+    (payload({"v": 1, "action": "show", "breathe": None, "minutes": 5}), "minutes must be null"),
+    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": None}), "minutes must be"),
+    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 0}), "from 1 to 720"),
+    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 721}), "from 1 to 720"),
+    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": 5.0}), "whole number"),
+    (payload({"v": 1, "action": "remind", "breathe": None, "minutes": "5"}), "whole number"),
     (with_top(breathe=[]), "breathe must be an object"),
     (with_breathe(pattern="zz"), "breathe.pattern"),
     (with_breathe(pattern="9-6"), "breathe.pattern"),
@@ -263,7 +273,9 @@ MALFORMED = [
     (with_breathe(minutes=None, breaths=121), "breathe.breaths"),
     (with_breathe(breaths=4), "cannot both"),
     (with_breathe(no_check="yes"), "no_check"),
-    (with_breathe(eyes_closed=1), "eyes_closed must be true or false"),
+    (with_breathe(eyes_closed=True), "unknown key 'eyes_closed'"),  # not in version 1
+    (with_eyes_closed(v=2, eyes_closed=1), "eyes_closed must be true or false"),
+    (with_eyes_closed(v=2, eyes_closed=None), "eyes_closed must be true or false"),
     (with_breathe(surprise=1), "unknown key"),
 ]
 

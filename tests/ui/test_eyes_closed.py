@@ -201,3 +201,22 @@ def test_one_session_in_eyes_closed_mode_when_the_settings_have_it_off(
     qtbot.addWidget(plain)
     assert not plain.is_eyes_closed()  # the next session follows the settings again
     assert controller.cue_player is None
+
+
+def test_without_a_way_to_play_sound_the_shape_stays(
+    qtbot: QtBot, fake_inhibitor_class: type[Any]
+) -> None:
+    """Eyes-closed mode guides by sound alone: with no audio it would guide nobody."""
+    controller = SessionController(
+        ManualClock(),
+        settings=Settings(first_run_done=True),
+        inhibitor_factory=lambda _parent: fake_inhibitor_class(),
+        sink_factory=lambda _volume, _parent: None,  # no audio device, or no QtMultimedia
+    )
+    window = controller.start(
+        SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW, eyes_closed=True
+    )
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert not window.is_eyes_closed()
+    assert window.view.isVisibleTo(window)

@@ -412,7 +412,7 @@ BAD_FRAMES = {
     "huge length": b"\xff\xff\xff\xff",
     "zero length": header(0),
     "not json": header(10) + b"\x00\x01not json",
-    "wrong version": payload_frame('{"v": 1, "action": "show", "breathe": null, "minutes": null}'),
+    "wrong version": payload_frame('{"v": 3, "action": "show", "breathe": null, "minutes": null}'),
     "wrong action": payload_frame('{"v": 2, "action": "rm -rf", "breathe": null, "minutes": null}'),
     "wrong field type": payload_frame(
         '{"v": 2, "action": "remind", "breathe": null, "minutes": "soon"}'

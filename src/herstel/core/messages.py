@@ -1,16 +1,17 @@
 """The single-instance wire format: what a second launch tells the running app.
 
 One connection carries one message: a 4-byte big-endian length, then that many
-bytes (1 to ``MAX_MESSAGE_BYTES``) of UTF-8 JSON, version 2::
+bytes (1 to ``MAX_MESSAGE_BYTES``) of UTF-8 JSON, version 1::
 
-    {"v": 2, "action": "breathe",
+    {"v": 1, "action": "breathe",
      "breathe": {"pattern": "4-6", "inhale": null, "exhale": 6.5, "hold_in": null,
-                 "hold_out": null, "minutes": 5, "breaths": null, "no_check": false,
-                 "eyes_closed": false},
+                 "hold_out": null, "minutes": 5, "breaths": null, "no_check": false},
      "minutes": null}
 
-(Version 2 added ``eyes_closed``; an instance of another version answers NAK and
-the launch says so.)
+Version 2 is the same with one more key in ``breathe``, ``"eyes_closed": true``;
+it is sent only for ``breathe --eyes-closed``, so every other request still
+reaches an instance that knows only version 1 (which answers NAK to version 2,
+and the launch says so). Both versions are read.
 
 ``action`` is one of show, tray, breathe, history, remind. ``breathe`` is an
 object (or null: the saved pattern and length) for "breathe" and null for every
@@ -47,6 +48,7 @@ from herstel.core.rhythm import (
 )
 
 PROTOCOL_VERSION: Final = 2
+"""The newest version this app reads and writes (it reads 1 as well)."""
 ACK: Final = b"\x06"
 """The instance's one-byte answer: it accepted the request and will act on it."""
 NAK: Final = b"\x15"
@@ -58,7 +60,7 @@ HEADER_BYTES: Final = 4
 _HEADER: Final = struct.Struct(">I")
 
 _TOP_KEYS: Final = ("v", "action", "breathe", "minutes")
-_BREATHE_KEYS: Final = (
+_BREATHE_KEYS_V1: Final = (
     "pattern",
     "inhale",
     "exhale",
@@ -67,8 +69,8 @@ _BREATHE_KEYS: Final = (
     "minutes",
     "breaths",
     "no_check",
-    "eyes_closed",
 )
+_BREATHE_KEYS: Final = {1: _BREATHE_KEYS_V1, 2: (*_BREATHE_KEYS_V1, "eyes_closed")}
 _PHASES: Final = ("inhale", "exhale", "hold_in", "hold_out")
 _REASON_LIMIT: Final = 200
 
@@ -117,8 +119,13 @@ def frame_length(header: bytes) -> int:
 # -- encoding --------------------------------------------------------------------------
 
 
+def _version_for(request: LaunchRequest) -> int:
+    """The oldest version that carries ``request``: 2 only for an eyes-closed session."""
+    return 2 if request.breathe is not None and request.breathe.eyes_closed else 1
+
+
 def _breathe_document(options: BreatheOptions) -> dict[str, object]:
-    return {
+    document: dict[str, object] = {
         "pattern": None if options.pattern is None else options.pattern.label,
         "inhale": options.inhale,
         "exhale": options.exhale,
@@ -127,8 +134,10 @@ def _breathe_document(options: BreatheOptions) -> dict[str, object]:
         "minutes": options.minutes,
         "breaths": options.breaths,
         "no_check": options.no_check,
-        "eyes_closed": options.eyes_closed,
     }
+    if options.eyes_closed:
+        document["eyes_closed"] = True
+    return document
 
 
 def encode_request(request: LaunchRequest) -> bytes:
@@ -138,7 +147,7 @@ def encode_request(request: LaunchRequest) -> bytes:
     sender finds out before it connects rather than from a silent drop.
     """
     document = {
-        "v": PROTOCOL_VERSION,
+        "v": _version_for(request),
         "action": str(request.action),
         "breathe": None if request.breathe is None else _breathe_document(request.breathe),
         "minutes": request.remind_minutes,
@@ -211,16 +220,16 @@ def _phase(name: str, value: object) -> float | None:
     return float(value)
 
 
-def _breathe(value: object) -> BreatheOptions | None:
+def _breathe(value: object, version: int) -> BreatheOptions | None:
     if value is None:
         return None
     if not isinstance(value, dict):
         raise MessageError(f"breathe must be an object or null (got {_show(value)})")
-    _check_keys(value, _BREATHE_KEYS, "breathe")
+    _check_keys(value, _BREATHE_KEYS[version], "breathe")
     minutes, breaths = value["minutes"], value["breaths"]
     if minutes is not None and breaths is not None:
         raise MessageError("breathe: minutes and breaths cannot both be given")
-    flags = {name: value[name] for name in ("no_check", "eyes_closed")}
+    flags = {name: value.get(name, False) for name in ("no_check", "eyes_closed")}
     for name, flag in flags.items():
         if not isinstance(flag, bool):
             raise MessageError(f"breathe.{name} must be true or false (got {_show(flag)})")
@@ -263,8 +272,10 @@ def decode_request(data: bytes | bytearray) -> LaunchRequest:
         raise MessageError(f"a message is a JSON object (got {type(document).__name__})")
     _check_keys(document, _TOP_KEYS, "message")
     version = document["v"]
-    if type(version) is not int or version != PROTOCOL_VERSION:
-        raise MessageError(f"unsupported version {_show(version)} (expected {PROTOCOL_VERSION})")
+    if type(version) is not int or version not in _BREATHE_KEYS:
+        raise MessageError(
+            f"unsupported version {_show(version)} (expected 1 to {PROTOCOL_VERSION})"
+        )
     name = document["action"]
     try:
         action = Action(name) if isinstance(name, str) else None
@@ -279,7 +290,7 @@ def decode_request(data: bytes | bytearray) -> LaunchRequest:
         raise MessageError(f"minutes must be null for {action}")
     return LaunchRequest(
         action=action,
-        breathe=_breathe(breathe),
+        breathe=_breathe(breathe, version),
         remind_minutes=_whole(minutes, "minutes", REMIND_MINUTES_LIMITS)
         if action is Action.REMIND
         else None,

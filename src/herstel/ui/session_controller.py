@@ -139,6 +139,11 @@ class SessionController(QObject):
         from herstel.ui.session_window import SessionWindow  # loaded with the first session
 
         settings = self._settings
+        eyes = settings.eyes_closed or eyes_closed
+        if eyes and not self._sound_can_play():
+            # Without its cues eyes-closed mode would be a dark screen guiding nobody.
+            log.warning("eyes-closed mode needs sound, which cannot play here: showing the shape")
+            eyes = False
         run = SessionRun(plan, self._clock)
         inhibitor = self._inhibitor_factory(self) if self._inhibitor_factory else None
         window = SessionWindow(
@@ -149,7 +154,7 @@ class SessionController(QObject):
             ),
             first_run=not settings.first_run_done if first_run is None else first_run,
             inhibitor=inhibitor,
-            eyes_closed=settings.eyes_closed or eyes_closed,
+            eyes_closed=eyes,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))
@@ -162,12 +167,17 @@ class SessionController(QObject):
         window.open()
         return window
 
-    def _cue_player(self, run: SessionRun) -> CuePlayer | None:
-        """A player for ``run`` through the (shared) sink; None where sound cannot play."""
+    def _sound_can_play(self) -> bool:
+        """Whether there is a sink to play cues through (made on first need, then shared)."""
         if self._sink is None:
             self._sink = self._sink_factory(self._settings.sound_volume, self)
-            if self._sink is None:
-                return None
+        return self._sink is not None
+
+    def _cue_player(self, run: SessionRun) -> CuePlayer | None:
+        """A player for ``run`` through the (shared) sink; None where sound cannot play."""
+        if not self._sound_can_play():
+            return None
+        assert self._sink is not None
         from herstel.ui.cue_player import CuePlayer
 
         return CuePlayer(run, self._sink, self._clock, self)
