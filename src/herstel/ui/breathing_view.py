@@ -100,6 +100,11 @@ def level_for_volume(volume: float) -> float:
     return LEVEL_EMPTY + (LEVEL_FULL - LEVEL_EMPTY) * v
 
 
+def _unit(value: float) -> float:
+    """``value`` held to 0–1."""
+    return 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
+
+
 def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
     s = min(max(share_of_a, 0.0), 1.0)
     return QColor.fromRgbF(
@@ -176,20 +181,15 @@ class BreathingView(QWidget):
         """Show ``volume`` (0–1) and the session's progress (0–1); repaints what changed."""
         # Called on every frame: a frame in which nothing visible moves costs a few
         # comparisons, no allocations and no calls into Qt.
-        volume = 0.0 if volume < 0.0 else 1.0 if volume > 1.0 else volume
-        progress = (
-            0.0 if session_progress < 0.0 else 1.0 if session_progress > 1.0 else session_progress
-        )
+        volume = _unit(volume)
+        progress = _unit(session_progress)
         self._volume = volume
         self._progress = progress
         if self._layer is None:  # resizes and palette changes drop the layer
             self._dirty = ((0, 0, self.width(), self.height()),)
             self.update()  # the first paint builds the layers
             return
-        edge = self._edge_at(volume)
-        moved = edge - self._edge
-        edge_due = (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP
-        steps = round(progress * self._ring_scale)
+        edge, edge_due, steps = self._change(volume, progress)
         if not edge_due and steps == self._ring_steps:
             if self._dirty:
                 self._dirty = ()
@@ -219,11 +219,8 @@ class BreathingView(QWidget):
             return False
         if self._layer is None:
             return True
-        moved = self._edge_at(0.0 if volume < 0.0 else 1.0 if volume > 1.0 else volume) - self._edge
-        if (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP:
-            return True
-        p = 0.0 if session_progress < 0.0 else 1.0 if session_progress > 1.0 else session_progress
-        return round(p * self._ring_scale) != self._ring_steps
+        _, edge_due, steps = self._change(_unit(volume), _unit(session_progress))
+        return edge_due or steps != self._ring_steps
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """Swap between the growing circle and the fixed circle that fills."""
@@ -350,6 +347,18 @@ class BreathingView(QWidget):
     def _target_edge(self) -> float:
         """Where the edge belongs at the current volume."""
         return self._edge_at(self._volume)
+
+    def _change(self, volume: float, progress: float) -> tuple[float, bool, int]:
+        """For ``volume`` and ``progress`` (both 0–1): the edge, whether it is a step
+        (``MIN_EDGE_STEP``) from the one drawn, and the ring's length in steps.
+
+        The one test of "does this frame show anything new", for ``set_state`` and
+        for the look-ahead of ``would_repaint``.
+        """
+        edge = self._edge_at(volume)
+        moved = edge - self._edge
+        due = (moved if moved >= 0.0 else -moved) * self._layer_dpr >= MIN_EDGE_STEP
+        return edge, due, round(progress * self._ring_scale)
 
     def _edge_at(self, volume: float) -> float:
         """The drawn radius (moving) or water-line y (reduced) at ``volume`` (0–1)."""
