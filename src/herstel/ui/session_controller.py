@@ -140,7 +140,7 @@ class SessionController(QObject):
 
         settings = self._settings
         eyes = settings.eyes_closed or eyes_closed
-        if eyes and not self._sound_can_play():
+        if eyes and self._sound_sink() is None:
             # Without its cues eyes-closed mode would be a dark screen guiding nobody.
             log.warning("eyes-closed mode needs sound, which cannot play here: showing the shape")
             eyes = False
@@ -167,20 +167,20 @@ class SessionController(QObject):
         window.open()
         return window
 
-    def _sound_can_play(self) -> bool:
-        """Whether there is a sink to play cues through (made on first need, then shared)."""
+    def _sound_sink(self) -> CueSink | None:
+        """The sink to play cues through (made on first need, then shared); None: no sound."""
         if self._sink is None:
             self._sink = self._sink_factory(self._settings.sound_volume, self)
-        return self._sink is not None
+        return self._sink
 
     def _cue_player(self, run: SessionRun) -> CuePlayer | None:
         """A player for ``run`` through the (shared) sink; None where sound cannot play."""
-        if not self._sound_can_play():
+        sink = self._sound_sink()
+        if sink is None:
             return None
-        assert self._sink is not None
         from herstel.ui.cue_player import CuePlayer
 
-        return CuePlayer(run, self._sink, self._clock, self)
+        return CuePlayer(run, sink, self._clock, self)
 
     def _close_cues(self) -> None:
         if self._cues is not None:
