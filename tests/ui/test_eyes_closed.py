@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +24,7 @@ from herstel.ui import eyes_closed
 from herstel.ui.screensaver import ScreenSaverInhibitor
 from herstel.ui.session_controller import SessionController
 from herstel.ui.session_window import SessionWindow
+from herstel.ui.theme import contrast_ratio, relative_luminance
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
@@ -43,20 +43,23 @@ class FakeSink:
         pass
 
 
-def luminance(color: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+def controller_for(
+    clock: ManualClock,
+    settings: Settings,
+    sink: FakeSink | None,
+    fake_inhibitor_class: type[Any],
+) -> SessionController:
+    """A real controller with a fake audio sink (None: no sound can play here)."""
 
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
+    def inhibitors(_parent: QObject) -> ScreenSaverInhibitor:
+        return fake_inhibitor_class()  # type: ignore[no-any-return]
+
+    return SessionController(
+        clock,
+        settings=settings,
+        inhibitor_factory=inhibitors,
+        sink_factory=lambda _volume, _parent: sink,
     )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.fixture
@@ -65,16 +68,9 @@ def started(
 ) -> tuple[SessionController, SessionWindow, FakeSink, ManualClock]:
     clock = ManualClock()
     sink = FakeSink(clock)
-
-    def inhibitors(_parent: QObject) -> ScreenSaverInhibitor:
-        return fake_inhibitor_class()  # type: ignore[no-any-return]
-
-    controller = SessionController(
-        clock,
-        settings=Settings(first_run_done=True, eyes_closed=True),  # sound itself left off
-        inhibitor_factory=inhibitors,
-        sink_factory=lambda _volume, _parent: sink,
-    )
+    # Sound itself left off: eyes-closed mode turns the cues on.
+    settings = Settings(first_run_done=True, eyes_closed=True)
+    controller = controller_for(clock, settings, sink, fake_inhibitor_class)
     window = controller.start(SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
@@ -93,8 +89,8 @@ def test_the_session_is_full_screen_near_black_with_only_a_faint_word(
     image = window.grab().toImage()
     corner = image.pixelColor(2, 2)
     middle_top = image.pixelColor(image.width() // 2, image.height() // 6)
-    for pixel in (corner, middle_top):
-        assert luminance(pixel) < 0.01, pixel.name()  # near-black, where the circle was too
+    for pixel in (corner, middle_top):  # near-black, where the circle was too
+        assert relative_luminance(pixel.name()) < 0.01, pixel.name()
     shown = [
         w
         for w in window.findChildren(QLabel) + window.findChildren(QPushButton)
@@ -105,8 +101,8 @@ def test_the_session_is_full_screen_near_black_with_only_a_faint_word(
     word = window.findChild(QLabel, "phaseWord")
     assert word is not None
     color = word.palette().color(word.foregroundRole())
-    background = QColor(eyes_closed.BACKGROUND)
-    assert 2.0 < contrast(color, background) < 4.5  # faint, yet there when you look
+    # Faint, yet there when you look.
+    assert 2.0 < contrast_ratio(color.name(), eyes_closed.BACKGROUND) < 4.5
     assert abs(word.geometry().center().y() - window.height() / 2) < window.height() / 6
 
 
@@ -152,7 +148,7 @@ def test_d_is_still_i_feel_dizzy(
     heading = end.findChild(QLabel, "endHeading")
     assert heading is not None
     text = heading.palette().color(heading.foregroundRole())
-    assert contrast(text, QColor(eyes_closed.BACKGROUND)) >= 7.0  # the advice is easy to read
+    assert contrast_ratio(text.name(), eyes_closed.BACKGROUND) >= 7.0  # the advice is easy to read
 
 
 def test_without_eyes_closed_the_window_is_as_before(
@@ -175,12 +171,8 @@ def test_one_session_in_eyes_closed_mode_when_the_settings_have_it_off(
     """`herstel breathe --eyes-closed`: this session only, with its cues."""
     clock = ManualClock()
     sink = FakeSink(clock)
-    controller = SessionController(
-        clock,
-        settings=Settings(first_run_done=True),  # eyes-closed mode and sound both off
-        inhibitor_factory=lambda _parent: fake_inhibitor_class(),
-        sink_factory=lambda _volume, _parent: sink,
-    )
+    # Eyes-closed mode and sound both off in the settings.
+    controller = controller_for(clock, Settings(first_run_done=True), sink, fake_inhibitor_class)
     window = controller.start(
         SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW, eyes_closed=True
     )
@@ -207,11 +199,9 @@ def test_without_a_way_to_play_sound_the_shape_stays(
     qtbot: QtBot, fake_inhibitor_class: type[Any]
 ) -> None:
     """Eyes-closed mode guides by sound alone: with no audio it would guide nobody."""
-    controller = SessionController(
-        ManualClock(),
-        settings=Settings(first_run_done=True),
-        inhibitor_factory=lambda _parent: fake_inhibitor_class(),
-        sink_factory=lambda _volume, _parent: None,  # no audio device, or no QtMultimedia
+    # No audio device, or no QtMultimedia: no sink.
+    controller = controller_for(
+        ManualClock(), Settings(first_run_done=True), None, fake_inhibitor_class
     )
     window = controller.start(
         SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW, eyes_closed=True
