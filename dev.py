@@ -129,6 +129,7 @@ def check() -> None:
         "setup.py",
     )
     run(PY, "-m", "mypy")
+    run(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"), "--no-cache")
     run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env)
     smoke_test_wheel()
     smoke_test_frozen()

@@ -27,7 +27,7 @@ SOUNDS = HERE / "resources" / "sounds"
 APP_ID = "io.github.herstel.Herstel"
 # The sizes the freedesktop hicolor theme and the common panels ask for.
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
-# The tray icon: panels from 16 px, and twice 22 px (kept equal to ui/assets.py).
+# The tray icon: panels from 16 px, and twice 22 px (kept equal to platform/assets.py).
 TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64)
 
 

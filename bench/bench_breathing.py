@@ -263,10 +263,11 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
     from herstel.core.rhythm import Pattern, SessionPlan
     from herstel.core.session import COUNTDOWN_SECONDS, SessionRun
     from herstel.core.settings import Theme
-    from herstel.ui import breathing_view, session_window
-    from herstel.ui.breathing_view import radius_for_volume
-    from herstel.ui.screensaver import ScreenSaverInhibitor
-    from herstel.ui.theme import LIGHT, apply_theme
+    from herstel.platform.screensaver import ScreenSaverInhibitor
+    from herstel.ui.common.theme import LIGHT, apply_theme
+    from herstel.ui.session import breathing_view
+    from herstel.ui.session import window as session_window
+    from herstel.ui.session.breathing_view import radius_for_volume
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

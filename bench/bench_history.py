@@ -55,7 +55,7 @@ class Bench:
 
         from herstel.core.clock import ManualClock
         from herstel.core.settings import Theme
-        from herstel.ui.theme import apply_theme
+        from herstel.ui.common.theme import apply_theme
 
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.app = QApplication([])
@@ -90,7 +90,7 @@ class Bench:
             widget.removeEventFilter(self.seen)
 
     def open_window(self, path: Path) -> tuple[Any, float]:
-        from herstel.ui.history_window import HistoryWindow
+        from herstel.ui.history.window import HistoryWindow
 
         start = time.perf_counter()
         window = HistoryWindow(path, self.clock)
@@ -136,8 +136,8 @@ def main() -> int:
 
     from herstel.core.checkin import check_day
     from herstel.storage.history import HistoryStore, load_overview
-    from herstel.ui.charts import Chart
-    from herstel.ui.history_model import Column
+    from herstel.ui.history.charts import Chart
+    from herstel.ui.history.model import Column
 
     with tempfile.TemporaryDirectory(prefix="herstel-bench-history-") as tmp:
         full = Path(tmp) / "full" / "herstel.sqlite3"

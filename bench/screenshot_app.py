@@ -27,19 +27,19 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import SessionRun
 from herstel.core.settings import Settings, Theme
 from herstel.storage.database import Database
-from herstel.ui import i18n
-from herstel.ui.home_window import HomeWindow
-from herstel.ui.reminder_panel import ReminderPanel
-from herstel.ui.session_window import SessionWindow
-from herstel.ui.theme import (
+from herstel.ui.common import i18n
+from herstel.ui.common.theme import (
     HIGH_CONTRAST_DARK,
     HIGH_CONTRAST_LIGHT,
     apply_theme,
     build_palette,
     style_sheet,
 )
-from herstel.ui.today_glance import TodayGlance
-from herstel.ui.tray import TrayStatus
+from herstel.ui.home.today_glance import TodayGlance
+from herstel.ui.home.window import HomeWindow
+from herstel.ui.reminders.panel import ReminderPanel
+from herstel.ui.session.window import SessionWindow
+from herstel.ui.shell.tray import TrayStatus
 
 NOW = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
 

@@ -43,8 +43,8 @@ def main() -> int:
 
     from herstel.core.clock import ManualClock
     from herstel.core.settings import Theme
-    from herstel.ui.history_window import HistoryWindow
-    from herstel.ui.theme import apply_theme
+    from herstel.ui.common.theme import apply_theme
+    from herstel.ui.history.window import HistoryWindow
 
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = QApplication(sys.argv[:1])

@@ -30,9 +30,9 @@ def main() -> int:
 
     from herstel.core.settings import Settings, Theme
     from herstel.storage.paths import DataPaths
-    from herstel.ui import i18n
-    from herstel.ui.settings_dialog import SettingsDialog
-    from herstel.ui.theme import apply_theme
+    from herstel.ui.common import i18n
+    from herstel.ui.common.theme import apply_theme
+    from herstel.ui.settings.dialog import SettingsDialog
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Herstel")

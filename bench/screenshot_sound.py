@@ -31,11 +31,12 @@ def main() -> int:
     from herstel.core.rhythm import Pattern, SessionPlan
     from herstel.core.session import COUNTDOWN_SECONDS, SessionRun
     from herstel.core.settings import Settings, Theme
-    from herstel.ui import i18n, settings_sound_page
-    from herstel.ui.session_window import SessionWindow
-    from herstel.ui.settings_dialog import SettingsDialog
-    from herstel.ui.sound import SoundProblem
-    from herstel.ui.theme import apply_theme
+    from herstel.platform.sound import SoundProblem
+    from herstel.ui.common import i18n
+    from herstel.ui.common.theme import apply_theme
+    from herstel.ui.session.window import SessionWindow
+    from herstel.ui.settings import sound_page as settings_sound_page
+    from herstel.ui.settings.dialog import SettingsDialog
 
     app = QApplication(["herstel"])
     app.setApplicationName("Herstel")

@@ -32,7 +32,7 @@ TRAY_ICON_SIZES = (16, 22, 24, 32, 44, 48, 64)
 DESKTOP_ROUND_TRIP = """
 import sys
 from pathlib import Path
-from herstel.desktop_entry import install_desktop_entry
+from herstel.platform.desktop_entry import install_desktop_entry
 data_home, program = Path(sys.argv[1]), sys.argv[2]
 written = install_desktop_entry(data_home, program)
 print("\\n".join(map(str, written)))
@@ -65,7 +65,7 @@ def check_desktop_entry(python: Path, herstel: Path, work: Path, env: dict[str, 
     validator = shutil.which("desktop-file-validate")
     if validator is not None:
         check([validator, str(entry)], work, env)
-    removal = "import sys, pathlib, herstel.desktop_entry as d; "
+    removal = "import sys, pathlib, herstel.platform.desktop_entry as d; "
     removal += "d.remove_desktop_entry(pathlib.Path(sys.argv[1]))"
     check([str(python), "-c", removal, str(data_home)], work, env)
     if any(p.is_file() for p in data_home.rglob("*")):

@@ -242,52 +242,52 @@
 <context>
     <name>AdherenceChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="860"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="860"/>
         <source>Reminders per week</source>
         <translation>Herinneringen per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="879"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="879"/>
         <source>taken</source>
         <translation>opgevolgd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="879"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="879"/>
         <source>snoozed</source>
         <translation>uitgesteld</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="879"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="879"/>
         <source>skipped</source>
         <translation>overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="879"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="879"/>
         <source>missed</source>
         <translation>gemist</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="957"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="957"/>
         <source>No reminders yet.</source>
         <translation>Nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="965"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="965"/>
         <source>Week of {day}: {count} reminders</source>
         <translation>Week van {day}: {count}× herinnerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="977"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="977"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="981"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="981"/>
         <source>Reminders per week, last {count} weeks: no reminders yet.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="992"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="992"/>
         <source>Reminders per week, last {count} weeks: {total} reminders; {parts}.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: {total} in totaal; {parts}.</translation>
     </message>
@@ -295,47 +295,47 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="273"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="273"/>
         <source>Appearance</source>
         <translation>Weergave</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="289"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="289"/>
         <source>Darker text and clear edges, light or dark as your desktop is.</source>
         <translation>Donkerdere tekst en duidelijke randen, licht of donker zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="292"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="292"/>
         <source>Light or dark, as your desktop is.</source>
         <translation>Licht of donker, zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="298"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="298"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thema</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="301"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="301"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="302"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="302"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="303"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="303"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="304"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="304"/>
         <source>High contrast</source>
         <translation>Hoog contrast</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="308"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="308"/>
         <source>Reduce &amp;motion (a filling bar instead of a growing circle)</source>
         <translation>Minder &amp;beweging (een balk die volloopt in plaats van een groeiende cirkel)</translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>BreathingView</name>
     <message>
-        <location filename="../../src/herstel/ui/breathing_view.py" line="150"/>
+        <location filename="../../src/herstel/ui/session/breathing_view.py" line="155"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
@@ -351,52 +351,52 @@
 <context>
     <name>CalendarStrip</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1022"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1022"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1129"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1129"/>
         <source>less</source>
         <translation>minder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1129"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1129"/>
         <source>more</source>
         <translation>meer</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1173"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1173"/>
         <source>{day}: no breathing</source>
         <translation>{day}: geen ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1175"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1175"/>
         <source>{day}: {minutes} min in 1 session</source>
         <translation>{day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1177"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1177"/>
         <source>{day}: {minutes} min in {sessions} sessions</source>
         <translation>{day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1188"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1188"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1190"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1190"/>
         <source>current streak: 1 day</source>
         <translation>nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1192"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1192"/>
         <source>current streak: {days} days</source>
         <translation>nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="1195"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1195"/>
         <source>Breathing days, last {weeks} weeks: {breathing} of {total} days; {streak}.</source>
         <translation>Dagen met een ademmoment, afgelopen {weeks} weken: {breathing} van de {total} dagen; {streak}.</translation>
     </message>
@@ -404,22 +404,22 @@
 <context>
     <name>CheckSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="225"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="225"/>
         <source>Check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="239"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="239"/>
         <source>A few short questions on how your breathing, body and head feel. Your answers show in your history.</source>
         <translation>Een paar korte vragen over hoe je ademhaling, je lijf en je hoofd voelen. Je antwoorden zie je terug in je geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="243"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="243"/>
         <source>&amp;Ask how I feel after a session</source>
         <translation>&amp;Vraag na een sessie hoe ik me voel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="244"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="244"/>
         <source>Also ask &amp;before a session, to see what changed</source>
         <translation>Vraag het &amp;ook vóór een sessie, om te zien wat er veranderd is</translation>
     </message>
@@ -427,74 +427,74 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="730"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="730"/>
         <source>Breathe normally</source>
         <translation>Adem weer gewoon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="732"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="732"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="733"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="733"/>
         <source>How do you feel right now?</source>
         <translation>Hoe voel je je nu?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="735"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="735"/>
         <source>Press a number to answer, or click one. Enter saves, Esc skips.</source>
         <translation>Druk op een cijfer of klik erop. Enter slaat op, Esc slaat over.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="738"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="738"/>
         <source>Last night</source>
         <translation>Afgelopen nacht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="740"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="740"/>
         <source>Right now</source>
         <translation>Op dit moment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="741"/>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="742"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="741"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="742"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="743"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="743"/>
         <source>End the check now; your answers so far are kept (Esc)</source>
         <translation>Stop nu met de check; je antwoorden tot nu toe blijven bewaard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="744"/>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="745"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="744"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="745"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="746"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="746"/>
         <source>Save your answers (Enter)</source>
         <translation>Je antwoorden opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="747"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="747"/>
         <source>Recovery check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="789"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="789"/>
         <source>{answered} of {total} answered</source>
         <translation>{answered} van {total} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="798"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="798"/>
         <source>One question is still open: {question}</source>
         <translation>Eén vraag staat nog open: {question}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="803"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="803"/>
         <source>{count} questions are still open. The first one is selected.</source>
         <translation>{count} vragen staan nog open. De eerste is geselecteerd.</translation>
     </message>
@@ -502,27 +502,27 @@
 <context>
     <name>CloseGuard</name>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="55"/>
+        <location filename="../../src/herstel/ui/shell/close_guard.py" line="55"/>
         <source>Keep Herstel running?</source>
         <translation>Herstel laten doorlopen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="56"/>
+        <location filename="../../src/herstel/ui/shell/close_guard.py" line="56"/>
         <source>There is no tray icon on this desktop.</source>
         <translation>Op dit bureaublad kan Herstel geen pictogram in het systeemvak tonen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="59"/>
+        <location filename="../../src/herstel/ui/shell/close_guard.py" line="59"/>
         <source>Herstel can keep running in the background so your reminders still come, or quit now.</source>
         <translation>Herstel kan op de achtergrond blijven draaien, zodat je herinneringen gewoon doorgaan. Of je sluit Herstel nu af.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="63"/>
+        <location filename="../../src/herstel/ui/shell/close_guard.py" line="63"/>
         <source>Keep running</source>
         <translation>Laten doorlopen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/close_guard.py" line="64"/>
+        <location filename="../../src/herstel/ui/shell/close_guard.py" line="64"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -530,47 +530,47 @@
 <context>
     <name>DataSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="138"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="138"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="150"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="150"/>
         <source>The folder could not be opened here. You find it at the path above.</source>
         <translation>De map kon hier niet worden geopend. Je vindt hem op het pad hierboven.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="179"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="179"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="189"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="189"/>
         <source>There is nothing to export yet.</source>
         <translation>Er is nog niets om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="192"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="192"/>
         <source>Could not export: {reason}</source>
         <translation>Exporteren is niet gelukt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="194"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="194"/>
         <source>Saved to {path}</source>
         <translation>Opgeslagen in {path}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="208"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="208"/>
         <source>Delete all your data?</source>
         <translation>Al je gegevens verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="209"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="209"/>
         <source>Delete all your data from this computer?</source>
         <translation>Al je gegevens van deze computer verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="212"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="212"/>
         <source>This deletes every session you breathed, your answers to the checks, your sleep answers and the history of your reminders, and the copies Herstel kept of them (a backup from before an update, damaged files set aside). Your settings stay.
 
 This cannot be undone. If you want to keep your history, export it first.</source>
@@ -579,72 +579,72 @@ This cannot be undone. If you want to keep your history, export it first.</sourc
 Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem dan eerst.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="220"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="220"/>
         <source>Delete everything</source>
         <translation>Alles verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="222"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="222"/>
         <source>Keep my data</source>
         <translation>Mijn gegevens houden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="246"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="246"/>
         <source>Nothing was deleted: {reason}</source>
         <translation>Er is niets verwijderd: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="255"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="255"/>
         <source>Your history is deleted, but {path} could not be removed: {reason}</source>
         <translation>Je geschiedenis is verwijderd, maar {path} kon niet worden weggehaald: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="263"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="263"/>
         <source>All your data is deleted. Herstel carries on with an empty history.</source>
         <translation>Al je gegevens zijn verwijderd. Herstel gaat verder met een lege geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="280"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="280"/>
         <source>Everything Herstel remembers stays on this computer, in one folder. Nothing is sent anywhere.</source>
         <translation>Alles wat Herstel onthoudt, blijft op deze computer, in één map. Er wordt niets verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="284"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="284"/>
         <source>&amp;Folder</source>
         <translation>&amp;Map</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="287"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="287"/>
         <source>Your settings are kept in {folder}</source>
         <translation>Je instellingen staan in {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="291"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="291"/>
         <source>&amp;Open the folder</source>
         <translation>Map &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="292"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="292"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="293"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="293"/>
         <source>Export &amp;JSON…</source>
         <translation>&amp;JSON exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="294"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="294"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="295"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="295"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_data_page.py" line="296"/>
+        <location filename="../../src/herstel/ui/settings/data_page.py" line="296"/>
         <source>&amp;Delete all my data…</source>
         <translation>Al mijn gegevens &amp;verwijderen…</translation>
     </message>
@@ -652,57 +652,57 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>EndPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="768"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="768"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="773"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="773"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="775"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="775"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="777"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="777"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="784"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="784"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="788"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="788"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="790"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="790"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="792"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="792"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="800"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="800"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="802"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="802"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="803"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="803"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -710,22 +710,22 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/herstel/ui/export_dialog.py" line="30"/>
+        <location filename="../../src/herstel/ui/common/export_dialog.py" line="30"/>
         <source>Export sessions as CSV</source>
         <translation>Sessies exporteren als CSV</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/export_dialog.py" line="31"/>
+        <location filename="../../src/herstel/ui/common/export_dialog.py" line="31"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/export_dialog.py" line="33"/>
+        <location filename="../../src/herstel/ui/common/export_dialog.py" line="33"/>
         <source>Export as JSON</source>
         <translation>Exporteren als JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/export_dialog.py" line="34"/>
+        <location filename="../../src/herstel/ui/common/export_dialog.py" line="34"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-bestanden (*.json)</translation>
     </message>
@@ -751,152 +751,152 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HistoryInsights</name>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="219"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="219"/>
         <source>Your breathing felt calmer</source>
         <translation>Je ademhaling voelde rustiger</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="220"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="220"/>
         <source>Your body felt lighter</source>
         <translation>Je lichaam voelde lichter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="221"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="221"/>
         <source>Your head felt clearer</source>
         <translation>Je hoofd voelde helderder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="222"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="222"/>
         <source>You had more energy</source>
         <translation>Je had meer energie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="223"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="223"/>
         <source>Your muscles felt more relaxed</source>
         <translation>Je spieren voelden meer ontspannen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="224"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="224"/>
         <source>Your mood was steadier</source>
         <translation>Je stemming was evenwichtiger</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="225"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="225"/>
         <source>You slept better</source>
         <translation>Je sliep beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="228"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="228"/>
         <source>Your breathing did not feel calm</source>
         <translation>Je ademhaling voelde niet rustig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="231"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="231"/>
         <source>Your body did not feel light</source>
         <translation>Je lichaam voelde niet licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="232"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="232"/>
         <source>Your head did not feel clear</source>
         <translation>Je hoofd voelde niet helder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="233"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="233"/>
         <source>Your energy was low</source>
         <translation>Je energie was laag</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="234"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="234"/>
         <source>Your muscles did not feel relaxed</source>
         <translation>Je spieren voelden niet ontspannen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="237"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="237"/>
         <source>Your mood did not feel steady</source>
         <translation>Je stemming voelde niet evenwichtig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="238"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="238"/>
         <source>You did not sleep well</source>
         <translation>Je sliep niet goed</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="241"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="241"/>
         <source>a few minutes of this breathing rhythm</source>
         <translation>een paar minuten dit ademritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="244"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="244"/>
         <source>going to bed and getting up at fixed times</source>
         <translation>op vaste tijden naar bed gaan en opstaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="247"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="247"/>
         <source>regular, nourishing meals</source>
         <translation>regelmatige, voedzame maaltijden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="248"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="248"/>
         <source>gentle movement at rest pace</source>
         <translation>zacht bewegen in rusttempo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="251"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="251"/>
         <source>a moment of mental quiet</source>
         <translation>een moment van rust in je hoofd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="252"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="252"/>
         <source>time with people who are easy to be with</source>
         <translation>tijd met mensen bij wie je jezelf kunt zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="255"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="255"/>
         <source>an offline evening, with the breathing rhythm before bed</source>
         <translation>een avond offline, met het ademritme voor het slapengaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="258"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="258"/>
         <source>a walk outside</source>
         <translation>een wandeling buiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="270"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="270"/>
         <source> and </source>
         <translation> en </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="274"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="274"/>
         <source>{signal} in {absent} of your last {checks} checks. What may help: {help}.</source>
         <translation>{signal} bij {absent} van je laatste {checks} checks. Wat kan helpen: {help}.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="286"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="286"/>
         <source>present in {a} of {n} checks, against {b} of {m}</source>
         <translation>aanwezig bij {a} van {n} checks, tegenover {b} van {m}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="295"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="295"/>
         <source>{better} after {first} sessions than after {second} sessions ({counts}).</source>
         <translation>{better} na sessies met {first} dan na sessies met {second} ({counts}).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="308"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="308"/>
         <source>{better} after {pattern} sessions of 5 minutes or more than after shorter ones ({counts}).</source>
         <translation>{better} na sessies met {pattern} van 5 minuten of langer dan na kortere ({counts}).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="314"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="314"/>
         <source>{better} after shorter {pattern} sessions than after ones of 5 minutes or more ({counts}).</source>
         <translation>{better} na kortere sessies met {pattern} dan na sessies van 5 minuten of langer ({counts}).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="320"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="320"/>
         <source>{better} after sessions of 5 minutes or more than after shorter ones ({counts}).</source>
         <translation>{better} na sessies van 5 minuten of langer dan na kortere ({counts}).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="325"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="325"/>
         <source>{better} after shorter sessions than after ones of 5 minutes or more ({counts}).</source>
         <translation>{better} na kortere sessies dan na sessies van 5 minuten of langer ({counts}).</translation>
     </message>
@@ -904,127 +904,127 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HistoryText</name>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="103"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="103"/>
         <source>Breathing calm</source>
         <translation>Ademhaling rustig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="104"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="104"/>
         <source>Body light</source>
         <translation>Lichaam licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="105"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="105"/>
         <source>Head clear</source>
         <translation>Hoofd helder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="106"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="106"/>
         <source>Energy</source>
         <translation>Energie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="107"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="107"/>
         <source>Muscles relaxed</source>
         <translation>Spieren ontspannen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="108"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="108"/>
         <source>Mood steady</source>
         <translation>Stemming evenwichtig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="109"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="109"/>
         <source>Sleep</source>
         <translation>Slaap</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="112"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="112"/>
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="113"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="113"/>
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="114"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="114"/>
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="115"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="115"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="118"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="118"/>
         <source>Completed</source>
         <translation>Afgerond</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="119"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="119"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="120"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="120"/>
         <source>Felt dizzy</source>
         <translation>Duizelig geworden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="123"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="123"/>
         <source>Start button</source>
         <translation>Startknop</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="124"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="124"/>
         <source>Reminder</source>
         <translation>Herinnering</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="125"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="125"/>
         <source>Command line</source>
         <translation>Opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="128"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="128"/>
         <source>Much worse</source>
         <translation>Veel slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="129"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="129"/>
         <source>A bit worse</source>
         <translation>Iets slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="130"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="130"/>
         <source>The same</source>
         <translation>Hetzelfde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="131"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="131"/>
         <source>A bit better</source>
         <translation>Iets beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="132"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="132"/>
         <source>Much better</source>
         <translation>Veel beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="181"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="181"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="184"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="184"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="185"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="185"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -1032,409 +1032,409 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="440"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="440"/>
         <source>History — {app}</source>
         <translation>Geschiedenis — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="553"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="553"/>
         <source>Reading your history…</source>
         <translation>Je geschiedenis wordt geladen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="564"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1499"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="564"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1499"/>
         <source>Herstel could not read your history: {reason}</source>
         <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="608"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="608"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="619"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="619"/>
         <source>Could not export: {reason}</source>
         <translation>Exporteren is niet gelukt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="623"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="623"/>
         <source>Saved to {path}</source>
         <translation>Opgeslagen in {path}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="639"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="639"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="657"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="657"/>
         <source>Export CSV…</source>
         <translation>CSV exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="659"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="659"/>
         <source>Save your sessions as a spreadsheet (CSV)</source>
         <translation>Sla je sessies op als spreadsheet (CSV)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="661"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="661"/>
         <source>Export JSON…</source>
         <translation>JSON exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="664"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="664"/>
         <source>Save everything — sessions, nights and reminders — as JSON</source>
         <translation>Sla alles op — sessies, nachten en herinneringen — als JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="681"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="778"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="681"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="778"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="682"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="940"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="682"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="940"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="537"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="537"/>
         <source>No sessions yet.</source>
         <translation>Nog geen sessies.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="539"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="539"/>
         <source>Your breathing breaks will appear here, with how you felt afterwards.</source>
         <translation>Hier komen je ademmomenten te staan, met hoe je je daarna voelde.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="543"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="543"/>
         <source>Your history cannot be read right now.</source>
         <translation>Je geschiedenis kan nu even niet worden gelezen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="718"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="721"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="718"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="721"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="738"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="738"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="740"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="740"/>
         <source>to</source>
         <translation>tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="742"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="742"/>
         <source>From date</source>
         <translation>Vanaf datum</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="743"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="743"/>
         <source>To date</source>
         <translation>Tot datum</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="752"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="752"/>
         <source>Rhythm</source>
         <translation>Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="757"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="757"/>
         <source>Started from</source>
         <translation>Gestart via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="758"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="758"/>
         <source>Started any way</source>
         <translation>Op elke manier gestart</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="764"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="814"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="764"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="814"/>
         <source>Clear filters</source>
         <translation>Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="810"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="810"/>
         <source>No sessions match these filters.</source>
         <translation>Geen sessies bij deze filters.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="837"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="837"/>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="842"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="842"/>
         <source>Bring the deleted sessions back ({key})</source>
         <translation>Haal de verwijderde sessies terug ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="847"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="848"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="847"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="848"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="932"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="932"/>
         <source>Delete, after asking you first ({key})</source>
         <translation>Verwijderen, na eerst even te vragen ({key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="954"/>
-        <location filename="../../src/herstel/ui/history_window.py" line="1122"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="954"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1122"/>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="968"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="968"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="977"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="977"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="978"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="978"/>
         <source>Per day</source>
         <translation>Per dag</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="979"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="979"/>
         <source>Per week</source>
         <translation>Per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="993"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="993"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="998"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="998"/>
         <source>How you felt after breathing</source>
         <translation>Hoe je je voelde na het ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1068"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1068"/>
         <source>Your breathing breaks and how they felt.</source>
         <translation>Je ademmomenten en hoe ze voelden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1074"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1074"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} u {minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1077"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1077"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1079"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1079"/>
         <source>1 session, {time} of breathing</source>
         <translation>1 sessie, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1081"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1081"/>
         <source>{count} sessions, {time} of breathing</source>
         <translation>{count} sessies, {time} geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1088"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1088"/>
         <source>No streak right now</source>
         <translation>Nu geen dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1090"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1090"/>
         <source>Current streak: 1 day</source>
         <translation>Nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1091"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1091"/>
         <source>Current streak: {days} days</source>
         <translation>Nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1097"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1097"/>
         <source>Insights appear after about {count} checks.</source>
         <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1099"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1099"/>
         <source>So far: 1 answered check.</source>
         <translation>Tot nu toe: 1 ingevulde check.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1101"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1101"/>
         <source>So far: {count} answered checks.</source>
         <translation>Tot nu toe: {count} ingevulde checks.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1107"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1107"/>
         <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
         <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1113"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1113"/>
         <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
         <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1136"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1136"/>
         <source>All rhythms</source>
         <translation>Alle ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1247"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1247"/>
         <source>No session chosen</source>
         <translation>Geen sessie gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1248"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1248"/>
         <source>Choose a session to see all its answers.</source>
         <translation>Kies een sessie om alle antwoorden te zien.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1250"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1250"/>
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1256"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1256"/>
         <source>{count} sessions chosen</source>
         <translation>{count} sessies gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1258"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1258"/>
         <source>Delete them together, or choose one to see it.</source>
         <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1261"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1261"/>
         <source>Delete {count} sessions…</source>
         <translation>{count} sessies verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1264"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1264"/>
         <source>Delete this session…</source>
         <translation>Deze sessie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1285"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1285"/>
         <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
         <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1290"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1290"/>
         <source>Ended: {how}</source>
         <translation>Einde: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1291"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1291"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1297"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1297"/>
         <source>The check was skipped.</source>
         <translation>De check is overgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1299"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1299"/>
         <source>No check after this session.</source>
         <translation>Geen check na deze sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1306"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1306"/>
         <source>Compared with before the break: {change}</source>
         <translation>Vergeleken met vóór het ademmoment: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1311"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1311"/>
         <source>The check was left part-way.</source>
         <translation>De check is halverwege gestopt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1319"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1319"/>
         <source>slept deeply {value}</source>
         <translation>diep geslapen {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1321"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1321"/>
         <source>woke rested {value}</source>
         <translation>uitgerust wakker {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1323"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1323"/>
         <source>The night before: {answers} (of 6)</source>
         <translation>De nacht ervoor: {answers} (van de 6)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1344"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1344"/>
         <source>Your answers, 0–6 (before → after)</source>
         <translation>Je antwoorden, 0–6 (voor → na)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1346"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1346"/>
         <source>Your answers after, 0–6</source>
         <translation>Je antwoorden achteraf, 0–6</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1384"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1384"/>
         <source>Delete sessions</source>
         <translation>Sessies verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1386"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1386"/>
         <source>Delete this session?</source>
         <translation>Deze sessie verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1388"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1388"/>
         <source>Its answers are deleted with it. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1392"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1392"/>
         <source>Delete {count} sessions?</source>
         <translation>{count} sessies verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1395"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1395"/>
         <source>Their answers are deleted with them. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1397"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1397"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1435"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1435"/>
         <source>Deleted 1 session.</source>
         <translation>1 sessie verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1437"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1437"/>
         <source>Deleted {count} sessions.</source>
         <translation>{count} sessies verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1462"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1462"/>
         <source>1 session is back.</source>
         <translation>1 sessie is terug.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_window.py" line="1464"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1464"/>
         <source>{count} sessions are back.</source>
         <translation>{count} sessies zijn terug.</translation>
     </message>
@@ -1442,60 +1442,60 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="241"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="243"/>
         <source>A few minutes of slow, gentle breathing.</source>
         <translation>Een paar minuten rustig en zacht ademen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="243"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="245"/>
         <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
         <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="245"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="246"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="247"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="248"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="247"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="249"/>
         <source>Start a breathing session now</source>
         <translation>Begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="248"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="250"/>
         <source>Change rhythm or length</source>
         <translation>Ritme of lengte aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="249"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="250"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="251"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="252"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="251"/>
-        <location filename="../../src/herstel/ui/home_window.py" line="252"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="253"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="254"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="255"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="257"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="270"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="272"/>
         <source>gentle start</source>
         <translation>zachte start</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="273"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="275"/>
         <source>Rhythm and length: {summary}. Change</source>
         <translation>Ritme en lengte: {summary}. Aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home_window.py" line="277"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="279"/>
         <source>Choose a rhythm and a length</source>
         <translation>Kies een ritme en een lengte</translation>
     </message>
@@ -1503,67 +1503,67 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>MinutesChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="423"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="423"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="496"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="496"/>
         <source>No breathing here yet.</source>
         <translation>Hier is nog niet geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="508"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="508"/>
         <source>Week of {day}: {minutes} min in 1 session</source>
         <translation>Week van {day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="510"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="510"/>
         <source>Week of {day}: {minutes} min in {sessions} sessions</source>
         <translation>Week van {day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="514"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="514"/>
         <source>{day}: {minutes} min in 1 session</source>
         <translation>{day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="516"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="516"/>
         <source>{day}: {minutes} min in {sessions} sessions</source>
         <translation>{day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="526"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="526"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="529"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="529"/>
         <source>Minutes breathed per week, last {count} weeks</source>
         <translation>Minuten geademd per week, afgelopen {count} weken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="531"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="531"/>
         <source>Minutes breathed per day, last {count} days</source>
         <translation>Minuten geademd per dag, afgelopen {count} dagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="533"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="533"/>
         <source>{head}: none yet.</source>
         <translation>{head}: nog geen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="537"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="537"/>
         <source>most in the week of {day} ({minutes})</source>
         <translation>de meeste in de week van {day} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="543"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="543"/>
         <source>most on {day} ({minutes})</source>
         <translation>de meeste op {day} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="548"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="548"/>
         <source>{head}: total {total}, {most}.</source>
         <translation>{head}: totaal {total}, {most}.</translation>
     </message>
@@ -1571,97 +1571,97 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternChooser</name>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="198"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="198"/>
         <source>Breathing rhythm</source>
         <translation>Ademritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="293"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="293"/>
         <source>Choose your rhythm</source>
         <translation>Kies je ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="300"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="300"/>
         <source>Rhythms</source>
         <translation>Ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="333"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="333"/>
         <source>&amp;In</source>
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="334"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="334"/>
         <source>&amp;Hold</source>
         <translation>&amp;Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="335"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="335"/>
         <source>&amp;Out</source>
         <translation>&amp;Uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="336"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="336"/>
         <source>Hol&amp;d</source>
         <translation>Vast&amp;houden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="344"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="344"/>
         <source>Breathe in, seconds</source>
         <translation>Inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="345"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="345"/>
         <source>Hold after breathing in, seconds</source>
         <translation>Vasthouden na het inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="346"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="346"/>
         <source>Breathe out, seconds</source>
         <translation>Uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="347"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="347"/>
         <source>Hold after breathing out, seconds</source>
         <translation>Vasthouden na het uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="362"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="362"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="364"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="364"/>
         <source>Length</source>
         <translation>Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="369"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="369"/>
         <source>&amp;minutes</source>
         <translation>&amp;minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="370"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="370"/>
         <source>&amp;breaths</source>
         <translation>&amp;ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="383"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="383"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="389"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="389"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="393"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="393"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_chooser.py" line="402"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="402"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1669,92 +1669,92 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternNames</name>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="26"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="26"/>
         <source>Rest rhythm</source>
         <translation>Rustritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="27"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="27"/>
         <source>Coherent</source>
         <translation>Coherent</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="28"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="28"/>
         <source>Even</source>
         <translation>Gelijkmatig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="29"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="29"/>
         <source>Gentle</source>
         <translation>Zacht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="30"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="30"/>
         <source>Box</source>
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="32"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="32"/>
         <source>Your own rhythm</source>
         <translation>Je eigen ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="40"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="40"/>
         <source>In for 4, out for 6. Six slow breaths a minute.</source>
         <translation>4 in, 6 uit. Zes rustige ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="43"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="43"/>
         <source>In for 5, out for 5. Six even breaths a minute.</source>
         <translation>5 in, 5 uit. Zes gelijkmatige ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="46"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="46"/>
         <source>In for 6, out for 6. Five breaths a minute.</source>
         <translation>6 in, 6 uit. Vijf ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="49"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="49"/>
         <source>In for 3.5, out for 5. Lighter, if 4-6 feels long.</source>
         <translation>3,5 in, 5 uit. Lichter, voor als 4-6 lang aanvoelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="52"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="52"/>
         <source>In 4, hold 4, out 4, hold 4.</source>
         <translation>4 in, 4 vasthouden, 4 uit, 4 vasthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="53"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="53"/>
         <source>In 4, hold 7, out 8. A short session of 4 breaths.</source>
         <translation>4 in, 7 vasthouden, 8 uit. Kort: 4 ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="56"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="56"/>
         <source>Set each part of the breath yourself.</source>
         <translation>Stel elk deel van de ademhaling zelf in.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="103"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="103"/>
         <source>1 breath</source>
         <translation>1 ademhaling</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="104"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="104"/>
         <source>{n} breaths</source>
         <translation>{n} ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="107"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="107"/>
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="114"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="114"/>
         <source>{n} breaths a minute</source>
         <translation>{n} ademhalingen per minuut</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/pattern_texts.py" line="123"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="123"/>
         <source>This is {n} breaths a minute — outside the calm 3–10 range.</source>
         <translation>Dit zijn {n} ademhalingen per minuut — buiten het rustige bereik van 3–10.</translation>
     </message>
@@ -1762,27 +1762,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderPanel</name>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="52"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="52"/>
         <source>Your reminder: %1</source>
         <translation>Je herinnering: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="56"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="56"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="60"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="60"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="64"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="64"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="71"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="71"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -1790,12 +1790,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="74"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="74"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="78"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="78"/>
         <source>Cancel reminder (in %n min)</source>
         <translation>
             <numerusform>Herinnering annuleren (over 1 min)</numerusform>
@@ -1803,12 +1803,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="90"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="90"/>
         <source>Remind me in …</source>
         <translation>Herinner me over …</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_panel.py" line="91"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="91"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
@@ -1816,12 +1816,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderPresenter</name>
     <message>
-        <location filename="../../src/herstel/ui/reminder_presenter.py" line="83"/>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="83"/>
         <source>Time for a breathing break</source>
         <translation>Tijd voor een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_presenter.py" line="84"/>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="84"/>
         <source>Click here to start a few minutes of slow, gentle breathing.</source>
         <translation>Klik hier om een paar minuten rustig en zacht te ademen.</translation>
     </message>
@@ -1829,28 +1829,28 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderPrompt</name>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="108"/>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="112"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="108"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="112"/>
         <source>Time for a breathing break</source>
         <translation>Tijd voor een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="110"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="110"/>
         <source>Your reminder: a breathing break</source>
         <translation>Je herinnering: een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="115"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="115"/>
         <source>A few minutes of slow, gentle breathing: in through your nose, out a little longer.</source>
         <translation>Een paar minuten rustig en zacht ademen: in door je neus, en iets langer uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="119"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="119"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="120"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="120"/>
         <source>In %n min</source>
         <translation>
             <numerusform>Over 1 min</numerusform>
@@ -1858,17 +1858,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="121"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="121"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="122"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="122"/>
         <source>Start a breathing break now</source>
         <translation>Nu een ademmoment beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="124"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="124"/>
         <source>Remind me again in %n min</source>
         <translation>
             <numerusform>Herinner me over 1 min nog eens</numerusform>
@@ -1876,7 +1876,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_prompt.py" line="126"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="126"/>
         <source>Skip this break</source>
         <translation>Dit ademmoment overslaan</translation>
     </message>
@@ -1884,72 +1884,72 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="114"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="114"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="144"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="144"/>
         <source>Choose at least one day, or switch reminders off.</source>
         <translation>Kies minstens één dag, of zet de herinneringen uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="147"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="147"/>
         <source>The end of your working hours must come after the start.</source>
         <translation>Het einde van je werktijd moet na het begin liggen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="166"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="166"/>
         <source>Remind me to take breathing breaks</source>
         <translation>Herinner me aan mijn ademmomenten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="167"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="167"/>
         <source>&amp;Every</source>
         <translation>&amp;Steeds</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="168"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="168"/>
         <source> min after my last break</source>
         <translation> min na mijn laatste ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="169"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="169"/>
         <source>On</source>
         <translation>Op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="174"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="174"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="175"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="175"/>
         <source>&amp;Until</source>
         <translation>&amp;Tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="176"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="176"/>
         <source>&amp;Snooze</source>
         <translation>&amp;Uitstellen met</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="177"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="177"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="178"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="178"/>
         <source>Show &amp;reminders as</source>
         <translation>&amp;Herinneren via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="182"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="182"/>
         <source>A small window (works everywhere)</source>
         <translation>Een klein venster (werkt overal)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminder_settings.py" line="185"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="185"/>
         <source>A desktop notification</source>
         <translation>Een bureaubladmelding</translation>
     </message>
@@ -1957,39 +1957,39 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="305"/>
-        <location filename="../../src/herstel/ui/result_page.py" line="350"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="305"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="350"/>
         <source>What you noticed</source>
         <translation>Wat je merkte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="306"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="306"/>
         <source>Signals of recovery after this break, as you felt them.</source>
         <translation>Herstelsignalen na dit ademmoment, zoals jij ze voelde.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="323"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="323"/>
         <source>Something that may help</source>
         <translation>Iets wat kan helpen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="336"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="336"/>
         <source>Lately</source>
         <translation>De laatste tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="341"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="341"/>
         <source>No answers this time. That is fine.</source>
         <translation>Deze keer geen antwoorden. Dat is prima.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="344"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="344"/>
         <source>Notice what helps you, and come back to the rhythm whenever you like.</source>
         <translation>Merk op wat jou helpt, en kom terug naar het ritme wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/result_page.py" line="348"/>
-        <location filename="../../src/herstel/ui/result_page.py" line="349"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="348"/>
+        <location filename="../../src/herstel/ui/checkin/result_page.py" line="349"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
@@ -1997,12 +1997,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ScaleItem</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="439"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="439"/>
         <source>{word} (key {key})</source>
         <translation>{word} (toets {key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_page.py" line="441"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="441"/>
         <source>keys 1 to 5</source>
         <translation>toetsen 1 tot en met 5</translation>
     </message>
@@ -2010,7 +2010,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ScreenSaverInhibitor</name>
     <message>
-        <location filename="../../src/herstel/ui/screensaver.py" line="61"/>
+        <location filename="../../src/herstel/platform/screensaver.py" line="61"/>
         <source>A breathing session is running</source>
         <translation>Er loopt een ademsessie</translation>
     </message>
@@ -2018,7 +2018,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_flow.py" line="76"/>
+        <location filename="../../src/herstel/ui/session/flow.py" line="76"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
@@ -2026,52 +2026,52 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="108"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="108"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="183"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="183"/>
         <source>&amp;Rhythm</source>
         <translation>&amp;Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="184"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="184"/>
         <source>Your &amp;own…</source>
         <translation>&amp;Eigen ritme…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="185"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="185"/>
         <source>Set each part of the breath yourself</source>
         <translation>Stel elk deel van de ademhaling zelf in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="186"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="186"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="189"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="189"/>
         <source>minutes</source>
         <translation>minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="190"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="190"/>
         <source>breaths</source>
         <translation>ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="191"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="191"/>
         <source>Length in</source>
         <translation>Lengte in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="195"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="195"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="197"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="197"/>
         <source>&amp;Count the seconds of each phase</source>
         <translation>&amp;Tel de seconden van elke fase</translation>
     </message>
@@ -2079,117 +2079,117 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="372"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="372"/>
         <source>After: {answers}</source>
         <translation>Na: {answers}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="375"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="375"/>
         <source>Before: {answers}</source>
         <translation>Voor: {answers}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="378"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="378"/>
         <source>Check skipped</source>
         <translation>Check overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="381"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="381"/>
         <source>No check</source>
         <translation>Geen check</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="389"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="389"/>
         <source>Planned {planned} ({planned_breaths} breaths), breathed {done} ({done_breaths} breaths)</source>
         <translation>Gepland {planned} ({planned_breaths} ademhalingen), geademd {done} ({done_breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="401"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="401"/>
         <source>Rhythm {pattern}</source>
         <translation>Ritme {pattern}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="404"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="404"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="406"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="406"/>
         <source>Change: {change}</source>
         <translation>Verschil: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="408"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="408"/>
         <source>Change not answered</source>
         <translation>Verschil niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="468"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="468"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="469"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="469"/>
         <source>Rhythm</source>
         <translation>Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="470"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="470"/>
         <source>Planned / done</source>
         <translation>Gepland / gedaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="471"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="471"/>
         <source>Ended</source>
         <translation>Einde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="472"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="472"/>
         <source>Started from</source>
         <translation>Gestart via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="473"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="473"/>
         <source>Signals after</source>
         <translation>Signalen na</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="474"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="474"/>
         <source>Change</source>
         <translation>Verschil</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="479"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="479"/>
         <source>When the session started</source>
         <translation>Wanneer de sessie begon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="480"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="480"/>
         <source>The breathing rhythm: seconds in, (hold,) out</source>
         <translation>Het ademritme: seconden in, (vasthouden,) uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="481"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="481"/>
         <source>The length you chose and the time you actually breathed</source>
         <translation>De lengte die je koos en hoe lang je echt hebt geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="482"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="482"/>
         <source>How the session ended</source>
         <translation>Hoe de sessie eindigde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="483"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="483"/>
         <source>What started the session</source>
         <translation>Hoe de sessie is gestart</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="485"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="485"/>
         <source>Your answers after the session, 0–6: breathing, body, head, energy, muscles, mood</source>
         <translation>Je antwoorden na de sessie, 0–6: ademhaling, lichaam, hoofd, energie, spieren, stemming</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history_model.py" line="487"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="487"/>
         <source>Compared with before the break</source>
         <translation>Vergeleken met vóór het ademmoment</translation>
     </message>
@@ -2197,111 +2197,111 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="439"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="439"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="440"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="442"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="440"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="442"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="441"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="441"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="444"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="444"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="445"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="445"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="446"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="446"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="449"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="449"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="453"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="453"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="454"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="455"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="454"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="455"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="456"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="456"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="457"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="458"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="457"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="458"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="459"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="459"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="460"/>
-        <location filename="../../src/herstel/ui/session_window.py" line="461"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="460"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="461"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="462"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="462"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="465"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="465"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="466"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="466"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="467"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="467"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="468"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="468"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="477"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="477"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="477"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="477"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session_window.py" line="480"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="480"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>
@@ -2309,12 +2309,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="191"/>
+        <location filename="../../src/herstel/ui/settings/dialog.py" line="191"/>
         <source>Herstel settings</source>
         <translation>Instellingen van Herstel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="192"/>
+        <location filename="../../src/herstel/ui/settings/dialog.py" line="192"/>
         <source>Settings pages</source>
         <translation>Onderdelen van de instellingen</translation>
     </message>
@@ -2322,12 +2322,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SignalDots</name>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="137"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="137"/>
         <source>Signals at the last check</source>
         <translation>Signalen bij de laatste check</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="140"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="140"/>
         <source>At your last check:</source>
         <translation>Bij je laatste check:</translation>
     </message>
@@ -2335,79 +2335,79 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SignalTrendChart</name>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="571"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="571"/>
         <source>Your signals over time</source>
         <translation>Je signalen door de tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="660"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="660"/>
         <source>No answers yet</source>
         <translation>Nog geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="709"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="709"/>
         <source>after the session</source>
         <translation>na de sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="710"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="710"/>
         <source>before (when asked)</source>
         <translation>vooraf (als het gevraagd is)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="728"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="728"/>
         <source>present (4 or more)</source>
         <translation>aanwezig (4 of hoger)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="733"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="733"/>
         <source>Weekly average, 0–6
 {first} – {last}</source>
         <translation>Weekgemiddelde, 0–6
 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="779"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="779"/>
         <source>{signal}, week of {day}</source>
         <translation>{signal}, week van {day}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="785"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="785"/>
         <source>no answers</source>
         <translation>geen antwoorden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="788"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="788"/>
         <source>after: {mean} ({count} checks)</source>
         <translation>na: {mean} ({count} checks)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="794"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="794"/>
         <source>before: {mean} ({count} checks)</source>
         <translation>vooraf: {mean} ({count} checks)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="803"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="803"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="807"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="807"/>
         <source>Weekly average of your answers from 0 to 6, last {count} weeks.</source>
         <translation>Weekgemiddelde van je antwoorden van 0 tot 6, afgelopen {count} weken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="815"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="815"/>
         <source>{signal}: no answers.</source>
         <translation>{signal}: geen antwoorden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="818"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="818"/>
         <source>{signal}: from {first} to {last} ({checks} answers)</source>
         <translation>{signal}: van {first} naar {last} ({checks} antwoorden)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/charts.py" line="831"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="831"/>
         <source>, {change} on average compared with before ({paired} sessions)</source>
         <translation>, gemiddeld {change} ten opzichte van ervoor ({paired} sessies)</translation>
     </message>
@@ -2415,77 +2415,77 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SoundSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="128"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="128"/>
         <source>Sound</source>
         <translation>Geluid</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="164"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="164"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="195"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="195"/>
         <source>Sound needs the optional Herstel sound package (pip install herstel[sound]).</source>
         <translation>Voor geluid is het extra geluidspakket van Herstel nodig (pip install herstel[sound]).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="198"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="198"/>
         <source>Sound is off: Qt&apos;s audio support does not load on this computer.</source>
         <translation>Geluid staat uit: de geluidsondersteuning van Qt laadt niet op deze computer.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="200"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="200"/>
         <source>Sound is off: this computer has no audio output.</source>
         <translation>Geluid staat uit: deze computer heeft geen geluidsuitgang.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="202"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="202"/>
         <source>Sound is off: the sound files are missing from this installation.</source>
         <translation>Geluid staat uit: de geluidsbestanden ontbreken in deze installatie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="206"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="206"/>
         <source>Play soft &amp;sound cues: in, out, and a bell at the end</source>
         <translation>Zachte &amp;geluidjes bij in en uit, en een belletje aan het eind</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="208"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="208"/>
         <source>&amp;Volume</source>
         <translation>&amp;Volume</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="209"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="209"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="210"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="210"/>
         <source>Volume of the sound cues</source>
         <translation>Volume van de geluidjes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="211"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="211"/>
         <source>&amp;Preview</source>
         <translation>&amp;Beluisteren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="212"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="212"/>
         <source>Preview the sound cues</source>
         <translation>De geluidjes beluisteren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="213"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="213"/>
         <source>Play in, out and the bell once</source>
         <translation>Speelt in, uit en het belletje één keer af</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="214"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="214"/>
         <source>Breathe with your &amp;eyes closed</source>
         <translation>Ademen met je &amp;ogen dicht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_sound_page.py" line="217"/>
+        <location filename="../../src/herstel/ui/settings/sound_page.py" line="217"/>
         <source>The cues guide you and the session fills the screen, nearly black, with only a faint word for each phase. Esc stops, D if you feel dizzy.</source>
         <translation>De geluidjes leiden je. De sessie vult het scherm, bijna zwart, met alleen een zacht woord bij elke fase. Esc stopt, D als je duizelig wordt.</translation>
     </message>
@@ -2493,17 +2493,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>StartupSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="332"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="332"/>
         <source>Start-up</source>
         <translation>Opstarten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="338"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="338"/>
         <source>&amp;Start Herstel in the tray when I log in</source>
         <translation>&amp;Start Herstel in het systeemvak als ik inlog</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_pages.py" line="341"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="341"/>
         <source>Then your reminders come without you having to open Herstel first. No window opens at login.</source>
         <translation>Dan komen je herinneringen zonder dat je Herstel eerst hoeft te openen. Bij het inloggen gaat er geen venster open.</translation>
     </message>
@@ -2511,47 +2511,47 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>TodayGlance</name>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="208"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="208"/>
         <source>Today at a glance</source>
         <translation>Vandaag in het kort</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="209"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="209"/>
         <source>Last check</source>
         <translation>Laatste check</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="211"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="211"/>
         <source>No breathing break yet today.</source>
         <translation>Vandaag nog geen ademmoment.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="216"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="216"/>
         <source>Today: {minutes} breathed in {sessions}</source>
         <translation>Vandaag: {minutes} geademd in {sessions}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="228"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="228"/>
         <source>{today}. Last check: {signals}.</source>
         <translation>{today}. Laatste check: {signals}.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="249"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="249"/>
         <source>under a minute</source>
         <translation>minder dan een minuut</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="250"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="250"/>
         <source>{count} min</source>
         <translation>{count} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="254"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="254"/>
         <source>1 session</source>
         <translation>1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/today_glance.py" line="255"/>
+        <location filename="../../src/herstel/ui/home/today_glance.py" line="255"/>
         <source>{count} sessions</source>
         <translation>{count} sessies</translation>
     </message>
@@ -2559,43 +2559,43 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="51"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="51"/>
         <source>tomorrow %1</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="97"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="97"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="101"/>
-        <location filename="../../src/herstel/ui/tray.py" line="157"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="101"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="157"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="105"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="105"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
         <source>Back to your session</source>
         <translation>Terug naar je sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
         <source>Start a break</source>
         <translation>Ademmoment beginnen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="122"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="122"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/tray.py" line="124"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="124"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -2603,12 +2603,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="127"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="127"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/tray.py" line="131"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="131"/>
         <source>Cancel reminder (in %n min, at %1)</source>
         <translation>
             <numerusform>Herinnering annuleren (%1, over 1 min)</numerusform>
@@ -2616,57 +2616,57 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="139"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="139"/>
         <source>Resume reminders (paused until %1)</source>
         <translation>Herinneringen hervatten (gepauzeerd tot %1)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="145"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="145"/>
         <source>Pause reminders</source>
         <translation>Herinneringen pauzeren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="146"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="146"/>
         <source>For 30 minutes</source>
         <translation>30 minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="149"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="149"/>
         <source>For 1 hour</source>
         <translation>1 uur</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="152"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="152"/>
         <source>Until tomorrow</source>
         <translation>Tot morgen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="163"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="163"/>
         <source>Open Herstel</source>
         <translation>Herstel openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="164"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="164"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="165"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="165"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="167"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="167"/>
         <source>Quit Herstel</source>
         <translation>Herstel afsluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="182"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="182"/>
         <source>Remind me</source>
         <translation>Herinner me</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/tray.py" line="184"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="184"/>
         <source>Remind me in how many minutes? (1–720)</source>
         <translation>Over hoeveel minuten wil je een herinnering? (1–720)</translation>
     </message>
@@ -2674,12 +2674,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>_PageFrame</name>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="90"/>
+        <location filename="../../src/herstel/ui/settings/dialog.py" line="90"/>
         <source>Restore &amp;defaults</source>
         <translation>Stan&amp;daard terugzetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings_dialog.py" line="92"/>
+        <location filename="../../src/herstel/ui/settings/dialog.py" line="92"/>
         <source>Restore the defaults of {page}</source>
         <translation>Zet de standaard van {page} terug</translation>
     </message>
@@ -2687,298 +2687,298 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>checkin</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="46"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="46"/>
         <source>My breathing is calm and unhurried.</source>
         <translation>Mijn ademhaling is rustig en kalm.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="49"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="49"/>
         <source>My body feels light.</source>
         <translation>Mijn lichaam voelt licht.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="50"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="50"/>
         <source>My head feels clear.</source>
         <translation>Mijn hoofd voelt helder.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="51"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="51"/>
         <source>I have energy.</source>
         <translation>Ik heb energie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="52"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="52"/>
         <source>My muscles feel relaxed.</source>
         <translation>Mijn spieren voelen ontspannen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="53"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="53"/>
         <source>My mood is steady.</source>
         <translation>Mijn stemming is evenwichtig.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="54"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="54"/>
         <source>Compared with before the break I feel …</source>
         <translation>Vergeleken met vóór het ademmoment voel ik me …</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="57"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="57"/>
         <source>Last night I slept deeply.</source>
         <translation>Vannacht heb ik diep geslapen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="58"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="58"/>
         <source>I woke up rested.</source>
         <translation>Ik werd uitgerust wakker.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="68"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="68"/>
         <source>not at all</source>
         <translation>helemaal niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="73"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="73"/>
         <source>completely</source>
         <translation>helemaal</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="80"/>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="107"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="80"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="107"/>
         <source>{low} = {low_word}, {high} = {high_word}</source>
         <translation>{low} = {low_word}, {high} = {high_word}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="91"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="91"/>
         <source>much worse</source>
         <translation>veel slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="92"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="92"/>
         <source>a bit worse</source>
         <translation>iets slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="93"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="93"/>
         <source>the same</source>
         <translation>hetzelfde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="94"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="94"/>
         <source>a bit better</source>
         <translation>iets beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="95"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="95"/>
         <source>much better</source>
         <translation>veel beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="130"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="130"/>
         <source>{scale}. Not answered yet.</source>
         <translation>{scale}. Nog niet beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="133"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="133"/>
         <source>{scale}. Your answer: {answer}.</source>
         <translation>{scale}. Jouw antwoord: {answer}.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="145"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="145"/>
         <source>Breathing calmer</source>
         <translation>Ademhaling rustiger</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="146"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="146"/>
         <source>Body lighter</source>
         <translation>Lichaam lichter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="147"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="147"/>
         <source>Head clearer</source>
         <translation>Hoofd helderder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="148"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="148"/>
         <source>Energy</source>
         <translation>Energie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="149"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="149"/>
         <source>Muscles relaxed</source>
         <translation>Spieren ontspannen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="150"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="150"/>
         <source>Mood steady</source>
         <translation>Stemming evenwichtig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="151"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="151"/>
         <source>Sleep</source>
         <translation>Slaap</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="159"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="159"/>
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="160"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="160"/>
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="161"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="161"/>
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="162"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="162"/>
         <source>not asked</source>
         <translation>niet gevraagd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="170"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="170"/>
         <source>{signal}: {level}</source>
         <translation>{signal}: {level}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="179"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="179"/>
         <source>{points} higher than before</source>
         <translation>{points} hoger dan ervoor</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="181"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="181"/>
         <source>{points} lower than before</source>
         <translation>{points} lager dan ervoor</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="183"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="183"/>
         <source>the same as before</source>
         <translation>hetzelfde als ervoor</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="193"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="193"/>
         <source>Take a few minutes for the rest rhythm: 4 counts in, 6 counts out, through your nose. Slow and gentle.</source>
         <translation>Neem een paar minuten voor het rustritme: 4 tellen in, 6 tellen uit, door je neus. Rustig en zacht.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="198"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="198"/>
         <source>Keep the same bedtime and wake-up time every day, weekends too.</source>
         <translation>Ga elke dag op dezelfde tijd naar bed en sta op dezelfde tijd op, ook in het weekend.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="201"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="201"/>
         <source>Choose food that nourishes rather than fills: protein, minerals, healthy fats.</source>
         <translation>Kies eten dat voedt in plaats van alleen vult: eiwitten, mineralen, gezonde vetten.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="205"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="205"/>
         <source>Move at rest pace: a walk, gentle yoga, easy mobility.</source>
         <translation>Beweeg in rusttempo: een wandeling, zachte yoga, lichte mobiliteitsoefeningen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="208"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="208"/>
         <source>A short walk outside, without your phone.</source>
         <translation>Een korte wandeling buiten, zonder telefoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="211"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="211"/>
         <source>Give your head some quiet: one thing at a time, something creative, nature, offline moments.</source>
         <translation>Gun je hoofd wat rust: één ding tegelijk, iets creatiefs, de natuur in, momenten offline.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="216"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="216"/>
         <source>Allow yourself social rest: no conversations where you have to perform. Being alone is fine.</source>
         <translation>Gun jezelf sociale rust: even geen gesprekken waarin je moet presteren. Alleen zijn mag ook.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="221"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="221"/>
         <source>An offline evening, with the breathing rhythm before bed.</source>
         <translation>Een avond offline, met het ademritme voor het slapengaan.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="236"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="236"/>
         <source>For calmer breathing</source>
         <translation>Voor een rustigere ademhaling</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="237"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="237"/>
         <source>For a lighter body</source>
         <translation>Voor een lichter lichaam</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="238"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="238"/>
         <source>For a clearer head</source>
         <translation>Voor een helderder hoofd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="239"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="239"/>
         <source>For more energy</source>
         <translation>Voor meer energie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="240"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="240"/>
         <source>For relaxed muscles</source>
         <translation>Voor ontspannen spieren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="241"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="241"/>
         <source>For a steadier mood</source>
         <translation>Voor een evenwichtigere stemming</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="242"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="242"/>
         <source>For better sleep</source>
         <translation>Voor beter slapen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="250"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="250"/>
         <source>Your breathing has often not felt calm after breaks lately.</source>
         <translation>Je ademhaling voelde de laatste tijd na je ademmomenten vaak niet rustig.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="253"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="253"/>
         <source>Your body has often not felt light after breaks lately.</source>
         <translation>Je lichaam voelde de laatste tijd na je ademmomenten vaak niet licht.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="256"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="256"/>
         <source>Your head has often not felt clear after breaks lately.</source>
         <translation>Je hoofd voelde de laatste tijd na je ademmomenten vaak niet helder.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="259"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="259"/>
         <source>Your energy has often been low after breaks lately.</source>
         <translation>Je energie was de laatste tijd na je ademmomenten vaak laag.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="262"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="262"/>
         <source>Your muscles have often not felt relaxed after breaks lately.</source>
         <translation>Je spieren voelden de laatste tijd na je ademmomenten vaak niet ontspannen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="265"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="265"/>
         <source>Your mood has often not felt steady after breaks lately.</source>
         <translation>Je stemming voelde de laatste tijd na je ademmomenten vaak niet evenwichtig.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="268"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="268"/>
         <source>Your sleep has often not felt restful lately.</source>
         <translation>Je slaap voelde de laatste tijd vaak niet verkwikkend.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="283"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="283"/>
         <source>The suggestions above fit here too.</source>
         <translation>De tips hierboven passen hier ook bij.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="286"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="286"/>
         <source>Something to try: {suggestion}</source>
         <translation>Iets om te proberen: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin_texts.py" line="294"/>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="294"/>
         <source>Several signals of recovery have stayed away for two weeks. It may help to talk this over with your GP or an occupational physician.</source>
         <translation>Een aantal herstelsignalen blijft al twee weken weg. Het kan helpen om dit te bespreken met je huisarts of bedrijfsarts.</translation>
     </message>

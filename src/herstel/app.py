@@ -44,7 +44,7 @@ from herstel.core.clock import Clock, SystemClock
 from herstel.core.launch import Action, BreatheOptions, LaunchRequest, plan_for
 from herstel.core.records import Trigger
 from herstel.core.settings import Settings
-from herstel.logs import setup_logging
+from herstel.platform.logs import setup_logging
 from herstel.storage.paths import DataDirError, DataPaths, ensure_private_dir
 from herstel.storage.settings_file import load_settings, save_settings
 
@@ -52,20 +52,20 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from herstel.core.records import SessionRecord
+    from herstel.platform.single_instance import SingleInstance
+    from herstel.platform.system_events import SystemEvents
     from herstel.storage.database import Database
-    from herstel.ui.close_guard import CloseGuard
-    from herstel.ui.history_window import HistoryWindow
-    from herstel.ui.home_window import HomeWindow
-    from herstel.ui.reminder_panel import ReminderPanel
-    from herstel.ui.reminder_presenter import ReminderPresenter
-    from herstel.ui.reminders import ReminderService
-    from herstel.ui.session_controller import SessionController
-    from herstel.ui.session_flow import SessionFlow
-    from herstel.ui.settings_dialog import SettingsDialog
-    from herstel.ui.single_instance import SingleInstance
-    from herstel.ui.system_events import SystemEvents
-    from herstel.ui.today_glance import TodayGlance
-    from herstel.ui.tray import Tray, TrayStatus, TrayWaiter
+    from herstel.ui.history.window import HistoryWindow
+    from herstel.ui.home.today_glance import TodayGlance
+    from herstel.ui.home.window import HomeWindow
+    from herstel.ui.reminders.panel import ReminderPanel
+    from herstel.ui.reminders.presenter import ReminderPresenter
+    from herstel.ui.reminders.service import ReminderService
+    from herstel.ui.session.controller import SessionController
+    from herstel.ui.session.flow import SessionFlow
+    from herstel.ui.settings.dialog import SettingsDialog
+    from herstel.ui.shell.close_guard import CloseGuard
+    from herstel.ui.shell.tray import Tray, TrayStatus, TrayWaiter
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _prepare_process(paths: DataPaths) -> bool:
             f"herstel: cannot write the log in {paths.log_dir}: {error.strerror}", file=sys.stderr
         )
         return False
-    from herstel.ui.crash import install_excepthook
+    from herstel.platform.crash import install_excepthook
 
     install_excepthook(log_file)
     log.info("Herstel %s starting; data in %s", __version__, paths.data_dir)
@@ -106,9 +106,9 @@ class Herstel:
         """Stages 2–3: what the first window needs, and nothing more."""
         from PySide6.QtWidgets import QApplication
 
-        from herstel.ui import i18n
-        from herstel.ui.icons import app_icon
-        from herstel.ui.theme import ThemeFollower
+        from herstel.ui.common import i18n
+        from herstel.ui.common.icons import app_icon
+        from herstel.ui.common.theme import ThemeFollower
 
         self.paths = paths
         self.clock = clock
@@ -201,8 +201,8 @@ class Herstel:
         return self._home
 
     def _build_home(self) -> HomeWindow:
-        from herstel.ui.close_guard import CloseGuard
-        from herstel.ui.home_window import HomeWindow
+        from herstel.ui.home.window import HomeWindow
+        from herstel.ui.shell.close_guard import CloseGuard
 
         home = HomeWindow(self.settings)
         self.close_guard = CloseGuard(home, lambda: bool(self.has_tray))
@@ -219,8 +219,8 @@ class Herstel:
 
     def _add_sections(self, home: HomeWindow) -> None:
         """Today at a glance and the reminder line, which need the services."""
-        from herstel.ui.reminder_panel import ReminderPanel
-        from herstel.ui.today_glance import TodayGlance
+        from herstel.ui.home.today_glance import TodayGlance
+        from herstel.ui.reminders.panel import ReminderPanel
 
         self.glance = TodayGlance()
         self.reminder_panel = ReminderPanel()
@@ -244,13 +244,13 @@ class Herstel:
 
         Raises DatabaseTooNew or DataFolderError when the database cannot be used.
         """
-        from herstel.ui import i18n
-        from herstel.ui.reminder_presenter import ReminderPresenter
-        from herstel.ui.reminders import ReminderService
-        from herstel.ui.session_controller import SessionController
-        from herstel.ui.session_flow import SessionFlow
-        from herstel.ui.system_events import SystemEvents
-        from herstel.ui.tray import TrayWaiter
+        from herstel.platform.system_events import SystemEvents
+        from herstel.ui.common import i18n
+        from herstel.ui.reminders.presenter import ReminderPresenter
+        from herstel.ui.reminders.service import ReminderService
+        from herstel.ui.session.controller import SessionController
+        from herstel.ui.session.flow import SessionFlow
+        from herstel.ui.shell.tray import TrayWaiter
 
         self.theme.settle()
         qt_translator = i18n.load_qt_translator()
@@ -394,7 +394,7 @@ class Herstel:
     # -- windows ----------------------------------------------------------------------
 
     def show_home(self) -> None:
-        from herstel.ui.windows import bring_to_front
+        from herstel.ui.common.windows import bring_to_front
 
         home = self.home
         if home.isMinimized():
@@ -403,8 +403,8 @@ class Herstel:
         log.info("main window shown")
 
     def open_history(self) -> None:
-        from herstel.ui.history_window import HistoryWindow
-        from herstel.ui.windows import bring_to_front
+        from herstel.ui.common.windows import bring_to_front
+        from herstel.ui.history.window import HistoryWindow
 
         if self._history is None:
             self._history = HistoryWindow(self.paths.database, self.clock)
@@ -412,8 +412,8 @@ class Herstel:
         bring_to_front(self._history)
 
     def open_settings(self) -> None:
-        from herstel.ui.settings_dialog import SettingsDialog
-        from herstel.ui.windows import bring_to_front
+        from herstel.ui.common.windows import bring_to_front
+        from herstel.ui.settings.dialog import SettingsDialog
 
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(self.settings, paths=self.paths)
@@ -430,7 +430,7 @@ class Herstel:
         self.glance.set_summary(self.db.today_summary(check_day(now), local_zone()))
 
     def status(self) -> TrayStatus:
-        from herstel.ui.tray import TrayStatus
+        from herstel.ui.shell.tray import TrayStatus
 
         if not self.ready:  # the tray menu opened in the first moments: nothing planned yet
             return TrayStatus(self.clock.now(), False, None, None, None)
@@ -485,7 +485,7 @@ class Herstel:
             self.refresh_status()
 
     def _show_tray(self) -> None:
-        from herstel.ui.tray import Tray
+        from herstel.ui.shell.tray import Tray
 
         tray = Tray(self.status)
         tray.start_requested.connect(self.on_tray_start)
@@ -624,7 +624,7 @@ def local_zone() -> tzinfo:
 
 def apply_autostart(enabled: bool) -> None:
     """Write or remove the XDG autostart entry (Linux; see packaging/README.md elsewhere)."""
-    from herstel import desktop_entry
+    from herstel.platform import desktop_entry
 
     if not sys.platform.startswith("linux"):
         return
@@ -660,12 +660,12 @@ def run_app(
         if instance is not None:
             instance.close()
         return 1
-    from herstel.ui.crash import SigintWakeup
+    from herstel.platform.crash import SigintWakeup
 
     app = Herstel(paths, clock or SystemClock())
     wakeup = SigintWakeup(app.quit)
     if shows_home_first(request):
-        from herstel.ui.windows import paint_first_frame
+        from herstel.ui.common.windows import paint_first_frame
 
         app.show_home()
         paint_first_frame(app.home)  # on screen before asyncio and the services load
@@ -686,8 +686,8 @@ def run_app(
     exit_code = 0
 
     def start_the_rest() -> None:
+        from herstel.platform.single_instance import SingleInstanceError
         from herstel.storage.database import DatabaseTooNew, DataFolderError
-        from herstel.ui.single_instance import SingleInstanceError
 
         nonlocal exit_code
         if app.quitting:

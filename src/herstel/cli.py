@@ -55,7 +55,7 @@ class _Messages:
         self._catalogue: object | None = None
 
     def tr(self, text: str) -> str:
-        from herstel.ui.i18n import MessageCatalogue
+        from herstel.ui.common.i18n import MessageCatalogue
 
         if self._catalogue is None:
             self._catalogue = MessageCatalogue.for_system_locale()
@@ -417,7 +417,7 @@ def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _desktop(action: str, out: TextIO) -> int:
     """Add or remove the launcher entry and icons for pip installs (Linux)."""
-    from herstel import desktop_entry as de
+    from herstel.platform import desktop_entry as de
 
     if not sys.platform.startswith("linux") or de.running_in_flatpak():
         print("herstel: " + tr("nothing to do here; see docs/packaging.md"), file=sys.stderr)
@@ -469,7 +469,7 @@ def _request(args: argparse.Namespace) -> LaunchRequest:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``herstel`` console script; returns the exit code."""
-    from herstel.ui.qt_imports import spare_linecache
+    from herstel.platform.pyside_import_hook import spare_linecache
 
     spare_linecache()  # Qt loads for every command (translated messages); before the rest
     try:
@@ -498,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _launch(request: LaunchRequest, paths: DataPaths) -> int:
     """Become the running instance for this data folder, or hand the request to it."""
-    from herstel.ui.single_instance import claim
+    from herstel.platform.single_instance import claim
 
     try:
         instance = claim(paths, request)

@@ -21,7 +21,7 @@ CHILD = r"""
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject
 import PySide6.QtCore as QtCore
-import herstel.ui.windows as windows
+import herstel.ui.common.windows as windows
 
 seen = {}
 
@@ -55,10 +55,10 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "PySide6.QtDBus",
     "logging.handlers",
     "herstel.storage.database",
-    "herstel.ui.reminders",
-    "herstel.ui.session_window",
-    "herstel.ui.tray",
-    "herstel.ui.instance_link",
+    "herstel.ui.reminders.service",
+    "herstel.ui.session.window",
+    "herstel.ui.shell.tray",
+    "herstel.platform.instance_socket",
 )
 
 
@@ -81,7 +81,7 @@ def test_the_first_frame_is_painted_before_the_rest_loads(tmp_path: Path) -> Non
     seen = first_frame(tmp_path)
     assert seen, "the home window was never painted"
     modules = set(seen["modules"])  # type: ignore[call-overload]
-    assert "herstel.ui.home_window" in modules  # the spy saw the real window
+    assert "herstel.ui.home.window" in modules  # the spy saw the real window
     loaded_too_early = [name for name in NOT_BEFORE_THE_FIRST_FRAME if name in modules]
     assert loaded_too_early == []
     assert seen["qt_namespace"] is False, (

@@ -1,9 +1,9 @@
 """QtMultimedia stays off the start-up path: it loads only when sound is turned on.
 
-Checked statically (only ``ui/sound_qt.py`` names QtMultimedia at module level, and
-it is imported only from inside ``ui/sound.py``'s functions) and dynamically (a
+Checked statically (only ``platform/sound_qt.py`` names QtMultimedia at module level, and
+it is imported only from inside ``platform/sound.py``'s functions) and dynamically (a
 fresh interpreter importing the app and every sound-related module has loaded
-neither ``herstel.ui.sound_qt`` nor ``PySide6.QtMultimedia``).
+neither ``herstel.platform.sound_qt`` nor ``PySide6.QtMultimedia``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_only_sound_qt_imports_qtmultimedia_at_load() -> None:
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for name in module_level_imports(tree):
-            bad = name.startswith("PySide6.QtMultimedia") or name == "herstel.ui.sound_qt"
+            bad = name.startswith("PySide6.QtMultimedia") or name == "herstel.platform.sound_qt"
             if bad and path.name != "sound_qt.py":
                 offenders.append(f"{path.relative_to(PACKAGE_DIR)} imports {name}")
     assert offenders == []
@@ -62,19 +62,20 @@ def test_sound_qt_is_imported_only_by_sound() -> None:
     users = sorted(
         str(path.relative_to(PACKAGE_DIR))
         for path in PACKAGE_DIR.rglob("*.py")
-        if "herstel.ui.sound_qt" in imports(ast.parse(path.read_text(encoding="utf-8")))
+        if "herstel.platform.sound_qt" in imports(ast.parse(path.read_text(encoding="utf-8")))
     )
-    assert users == ["ui/sound.py"]
+    assert users == ["platform/sound.py"]
 
 
 def test_importing_the_app_and_the_sound_modules_loads_no_qtmultimedia() -> None:
     script = (
         "import sys\n"
         "import herstel.app, herstel.cli\n"
-        "import herstel.ui.session_controller, herstel.ui.session_window\n"
-        "import herstel.ui.settings_dialog, herstel.ui.cue_player, herstel.ui.sound\n"
+        "import herstel.ui.session.controller, herstel.ui.session.window\n"
+        "import herstel.ui.settings.dialog, herstel.ui.session.cue_player, herstel.platform.sound\n"
         "bad = sorted(m for m in sys.modules\n"
-        "             if m == 'herstel.ui.sound_qt' or m.startswith('PySide6.QtMultimedia'))\n"
+        "             if m == 'herstel.platform.sound_qt'\n"
+        "             or m.startswith('PySide6.QtMultimedia'))\n"
         "print(','.join(bad))\n"
     )
     result = subprocess.run(
@@ -84,5 +85,7 @@ def test_importing_the_app_and_the_sound_modules_loads_no_qtmultimedia() -> None
 
 
 def test_the_check_would_see_a_module_level_import() -> None:
-    tree = ast.parse("import PySide6.QtMultimedia\ndef f():\n    import herstel.ui.sound_qt\n")
+    tree = ast.parse(
+        "import PySide6.QtMultimedia\ndef f():\n    import herstel.platform.sound_qt\n"
+    )
     assert module_level_imports(tree) == ["PySide6.QtMultimedia"]

@@ -21,8 +21,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from herstel.core.launch import Action, LaunchRequest
+from herstel.platform.single_instance import SingleInstance, socket_name
 from herstel.storage.paths import DataPaths
-from herstel.ui.single_instance import SingleInstance, socket_name
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,7 +38,7 @@ from pathlib import Path
 
 from herstel.core.launch import Action, LaunchRequest
 from herstel.storage.paths import DataPaths
-from herstel.ui.single_instance import claim
+from herstel.platform.single_instance import claim
 
 logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format="log: %(message)s")
 data_dir, expected, minutes = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])

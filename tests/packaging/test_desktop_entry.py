@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from herstel import APP_ID
-from herstel.desktop_entry import (
+from herstel.platform.desktop_entry import (
     ICON_SIZES,
     DesktopEntryError,
     autostart_enabled,
@@ -337,7 +337,7 @@ def test_xdg_folders_fall_back_to_the_home_folder(tmp_path: Path, value: str | N
 
 def test_desktop_entry_loads_no_qt() -> None:
     code = (
-        "import sys, herstel.desktop_entry; "
+        "import sys, herstel.platform.desktop_entry; "
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

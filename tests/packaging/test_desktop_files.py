@@ -20,7 +20,7 @@ import pytest
 
 import herstel
 from herstel import APP_ID
-from herstel.desktop_entry import ICON_SIZES, install_desktop_entry
+from herstel.platform.desktop_entry import ICON_SIZES, install_desktop_entry
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "resources" / "desktop"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from herstel.logs import BACKUPS, LOG_FILE_NAME, MAX_BYTES, rotate_if_large, setup_logging
+from herstel.platform.logs import BACKUPS, LOG_FILE_NAME, MAX_BYTES, rotate_if_large, setup_logging
 
 
 @pytest.fixture

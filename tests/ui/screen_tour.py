@@ -34,17 +34,17 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionRun, Stage
 from herstel.core.settings import Settings
 from herstel.storage.database import Database, TodaySummary
-from herstel.ui.checkin_page import CheckinPage
-from herstel.ui.history_window import HistoryWindow
-from herstel.ui.home_window import HomeWindow
-from herstel.ui.reminder_panel import ReminderPanel
-from herstel.ui.reminder_prompt import ReminderPrompt
-from herstel.ui.result_page import ResultPage
-from herstel.ui.session_controller import SessionController
-from herstel.ui.session_flow import SessionFlow
-from herstel.ui.session_window import SessionWindow
-from herstel.ui.today_glance import TodayGlance
-from herstel.ui.tray import Tray, TrayStatus
+from herstel.ui.checkin.page import CheckinPage
+from herstel.ui.checkin.result_page import ResultPage
+from herstel.ui.history.window import HistoryWindow
+from herstel.ui.home.today_glance import TodayGlance
+from herstel.ui.home.window import HomeWindow
+from herstel.ui.reminders.panel import ReminderPanel
+from herstel.ui.reminders.prompt import ReminderPrompt
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.flow import SessionFlow
+from herstel.ui.session.window import SessionWindow
+from herstel.ui.shell.tray import Tray, TrayStatus
 
 NOW = datetime(2026, 3, 20, 17, 0, tzinfo=UTC)
 """A Friday afternoon: the first check of the day asks about last night too."""
@@ -294,7 +294,7 @@ def history(env: Env) -> Iterator[Stop]:
 
 
 def settings(env: Env) -> Iterator[Stop]:
-    from herstel.ui.settings_dialog import SettingsDialog
+    from herstel.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(Settings())
     env.keep(dialog)
@@ -313,7 +313,7 @@ def reminder_prompt(env: Env) -> Iterator[Stop]:
 
 
 def pattern_chooser(env: Env) -> Iterator[Stop]:
-    from herstel.ui.pattern_chooser import PatternChooser
+    from herstel.ui.session.pattern_chooser import PatternChooser
 
     chooser = PatternChooser(Settings())
     env.keep(chooser)

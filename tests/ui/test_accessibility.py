@@ -41,10 +41,10 @@ from herstel.core.clock import ManualClock
 from herstel.core.rhythm import Pattern, Phase, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS
 from herstel.core.settings import Settings
-from herstel.ui.checkin_page import CheckinPage
-from herstel.ui.home_window import HomeWindow
-from herstel.ui.reminder_panel import ReminderPanel
-from herstel.ui.today_glance import TodayGlance
+from herstel.ui.checkin.page import CheckinPage
+from herstel.ui.home.today_glance import TodayGlance
+from herstel.ui.home.window import HomeWindow
+from herstel.ui.reminders.panel import ReminderPanel
 
 INTERACTIVE = (
     QAbstractButton,

@@ -11,13 +11,19 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QRegi
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from herstel.ui.breathing_view import (
+from herstel.ui.common.theme import (
+    DARK,
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    Colors,
+    build_palette,
+)
+from herstel.ui.session.breathing_view import (
     MIN_AREA_SHARE,
     MIN_EDGE_STEP,
     BreathingView,
     radius_for_volume,
 )
-from herstel.ui.theme import DARK, HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, Colors, build_palette
 
 
 class RecordingView(BreathingView):

@@ -14,7 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.checkin import SIGNAL_ITEMS, Signal
 from herstel.storage.history import AdherenceWeek, DayTotal, SignalWeek, week_totals
-from herstel.ui.charts import (
+from herstel.ui.common.theme import (
+    DARK,
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    LIGHT,
+    Colors,
+    build_palette,
+)
+from herstel.ui.history.charts import (
     AdherenceChart,
     CalendarStrip,
     Chart,
@@ -22,14 +30,6 @@ from herstel.ui.charts import (
     SignalTrendChart,
     colors_for,
     nice_ceiling,
-)
-from herstel.ui.theme import (
-    DARK,
-    HIGH_CONTRAST_DARK,
-    HIGH_CONTRAST_LIGHT,
-    LIGHT,
-    Colors,
-    build_palette,
 )
 
 TODAY = date(2026, 11, 25)
@@ -261,7 +261,7 @@ def test_signal_trend_words_and_hover(qtbot: QtBot) -> None:
 
 
 def chart_signals() -> tuple[Signal, ...]:
-    from herstel.ui.charts import TREND_SIGNALS
+    from herstel.ui.history.charts import TREND_SIGNALS
 
     return TREND_SIGNALS
 

@@ -29,9 +29,9 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_i
 from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import SessionRun
 from herstel.storage.database import Database
-from herstel.ui import checkin_texts as texts
-from herstel.ui.checkin_page import BUTTON_SIZE, CheckinPage, CheckResult, ScaleItem
-from herstel.ui.session_window import SessionWindow
+from herstel.ui.checkin import texts
+from herstel.ui.checkin.page import BUTTON_SIZE, CheckinPage, CheckResult, ScaleItem
+from herstel.ui.session.window import SessionWindow
 
 NOW = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)
 SIGNAL_KEYS = [s.value for s in SIGNAL_ITEMS]

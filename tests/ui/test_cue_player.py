@@ -25,9 +25,9 @@ from herstel.core.records import Trigger
 from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionRun
 from herstel.core.settings import Settings
-from herstel.ui.cue_player import CuePlayer
-from herstel.ui.screensaver import ScreenSaverInhibitor
-from herstel.ui.session_controller import SessionController
+from herstel.platform.screensaver import ScreenSaverInhibitor
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.cue_player import CuePlayer
 
 TOLERANCE = 0.020
 
@@ -303,7 +303,7 @@ def test_with_the_real_sink_and_no_sound_package_the_session_runs_silent(
     qtbot: QtBot, fake_inhibitor_class: type[Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     """No fake sink: the real ``open_sink`` finds no herstel[sound] here (nor on CI)."""
-    from herstel.ui.sound import multimedia_installed
+    from herstel.platform.sound import multimedia_installed
 
     if multimedia_installed():
         pytest.skip("PySide6-Addons is installed here")
@@ -313,7 +313,7 @@ def test_with_the_real_sink_and_no_sound_package_the_session_runs_silent(
         settings=Settings(first_run_done=True, sound=True),
         inhibitor_factory=lambda _parent: fake_inhibitor_class(),
     )
-    with caplog.at_level("INFO", logger="herstel.ui.sound"):
+    with caplog.at_level("INFO", logger="herstel.platform.sound"):
         window = controller.start(SessionPlan.from_breaths(Pattern(2, 2), 1), Trigger.WINDOW)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)

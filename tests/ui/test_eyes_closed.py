@@ -20,11 +20,11 @@ from herstel.core.records import EndedHow, Trigger
 from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionRun, Stage
 from herstel.core.settings import Settings
-from herstel.ui import eyes_closed
-from herstel.ui.screensaver import ScreenSaverInhibitor
-from herstel.ui.session_controller import SessionController
-from herstel.ui.session_window import SessionWindow
-from herstel.ui.theme import contrast_ratio, relative_luminance
+from herstel.platform.screensaver import ScreenSaverInhibitor
+from herstel.ui.common.theme import contrast_ratio, relative_luminance
+from herstel.ui.session import eyes_closed
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.window import SessionWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (propagateSizeHints|raise)\(\)$"

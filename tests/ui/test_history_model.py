@@ -20,7 +20,7 @@ from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind, CheckSta
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage.database import Database, StoredSession
 from herstel.storage.history import HistoryRow, HistoryStore
-from herstel.ui.history_model import (
+from herstel.ui.history.model import (
     LEVELS_ROLE,
     ROW_ROLE,
     SESSION_ID_ROLE,

@@ -21,8 +21,8 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage.database import Database
 from herstel.storage.exchange import export_csv, export_json
 from herstel.storage.history import Overview
-from herstel.ui.history_model import Column
-from herstel.ui.history_window import UNDO_SECONDS, HistoryWindow
+from herstel.ui.history.model import Column
+from herstel.ui.history.window import UNDO_SECONDS, HistoryWindow
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 20, 18, 0, tzinfo=CET)

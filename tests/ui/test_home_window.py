@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.rhythm import PRESETS, Pattern, parse_pattern
 from herstel.core.settings import LengthUnit, Settings
-from herstel.ui.home_window import HomeWindow
-from herstel.ui.pattern_chooser import (
+from herstel.ui.home.window import HomeWindow
+from herstel.ui.session.pattern_chooser import (
     PatternChooser,
     length_text,
     pattern_title,

@@ -10,13 +10,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from herstel.ui.assets import (
+from herstel.platform.assets import (
     APP_ICON_SIZES,
     TRAY_ICON_SIZES,
     app_icon_pngs,
     tray_icon_pngs,
 )
-from herstel.ui.icons import app_icon, tray_icon
+from herstel.ui.common.icons import app_icon, tray_icon
 
 
 def test_the_build_rendered_every_size_at_its_size() -> None:
@@ -42,7 +42,7 @@ import os, sys
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from herstel.ui.icons import app_icon, tray_icon
+from herstel.ui.common.icons import app_icon, tray_icon
 for icon in (app_icon(), tray_icon()):
     icon.pixmap(QSize(22, 22), 2.0)
 maps = open(f"/proc/{os.getpid()}/maps").read()

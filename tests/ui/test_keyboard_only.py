@@ -31,13 +31,13 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import Stage
 from herstel.core.settings import LengthUnit, Settings
 from herstel.storage.database import Database
-from herstel.ui.checkin_page import CheckinPage
-from herstel.ui.history_window import HistoryWindow
-from herstel.ui.home_window import HomeWindow
-from herstel.ui.result_page import ResultPage
-from herstel.ui.session_controller import SessionController
-from herstel.ui.session_flow import SessionFlow
-from herstel.ui.session_window import SessionWindow
+from herstel.ui.checkin.page import CheckinPage
+from herstel.ui.checkin.result_page import ResultPage
+from herstel.ui.history.window import HistoryWindow
+from herstel.ui.home.window import HomeWindow
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.flow import SessionFlow
+from herstel.ui.session.window import SessionWindow
 
 NOW = datetime(2026, 3, 20, 16, 0, tzinfo=UTC)
 

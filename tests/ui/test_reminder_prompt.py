@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from herstel.core.reminder_flow import PROMPT_TIMEOUT, Outcome, Shown
-from herstel.ui.reminder_prompt import ReminderPrompt
+from herstel.ui.reminders.prompt import ReminderPrompt
 
 # The offscreen platform has no window stacking: Qt's show() of a Tool window
 # asks it to raise() and it answers with this warning. Nothing in the prompt

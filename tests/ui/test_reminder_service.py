@@ -27,7 +27,7 @@ from herstel.core.schedule import ReminderState
 from herstel.core.settings import Settings, WorkingHours
 from herstel.storage.database import Database
 from herstel.storage.reminder_state import FILE_NAME, load_state, save_state
-from herstel.ui.reminders import MAX_SLEEP, ReminderService
+from herstel.ui.reminders.service import MAX_SLEEP, ReminderService
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MINUTE = 60.0  # seconds, for ManualClock.advance

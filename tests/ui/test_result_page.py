@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from herstel.core import advice
 from herstel.core.advice import Strategy, Suggestion
 from herstel.core.checkin import Signal, SignalLevel
-from herstel.ui import checkin_texts as texts
-from herstel.ui.result_page import ResultPage
-from herstel.ui.today_glance import LevelDot
+from herstel.ui.checkin import texts
+from herstel.ui.checkin.result_page import ResultPage
+from herstel.ui.home.today_glance import LevelDot
 
 P, H, A, N = SignalLevel.PRESENT, SignalLevel.PARTLY, SignalLevel.ABSENT, SignalLevel.NOT_ASKED
 ALL_ABSENT = dict.fromkeys(Signal, A)

@@ -20,9 +20,9 @@ from herstel.core.records import EndedHow, Trigger
 from herstel.core.rhythm import Pattern, Phase, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun, Stage
 from herstel.core.settings import Settings
-from herstel.ui.screensaver import ScreenSaverInhibitor
-from herstel.ui.session_controller import SessionController
-from herstel.ui.session_window import EndPage, SessionWindow, format_clock
+from herstel.platform.screensaver import ScreenSaverInhibitor
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.window import EndPage, SessionWindow, format_clock
 
 FakeInhibitor = Any  # tests/ui/conftest.py: records inhibit()/release(), no D-Bus
 

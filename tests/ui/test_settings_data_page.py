@@ -18,8 +18,8 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_i
 from herstel.core.settings import Settings
 from herstel.storage.database import Database
 from herstel.storage.paths import DataPaths
-from herstel.ui.settings_data_page import DataSettingsPage
-from herstel.ui.settings_dialog import SettingsDialog
+from herstel.ui.settings.data_page import DataSettingsPage
+from herstel.ui.settings.dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (propagateSizeHints|raise)\(\)$"

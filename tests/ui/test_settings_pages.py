@@ -10,16 +10,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from herstel.core.settings import LengthUnit, ReminderStyle, Settings, Theme, WorkingHours
-from herstel.ui.reminder_settings import ReminderSettingsPage
-from herstel.ui.settings_dialog import SettingsDialog
-from herstel.ui.settings_page import SettingsPage
-from herstel.ui.settings_pages import (
+from herstel.ui.settings.dialog import SettingsDialog
+from herstel.ui.settings.page import SettingsPage
+from herstel.ui.settings.pages import (
     AppearanceSettingsPage,
     CheckSettingsPage,
     SessionSettingsPage,
     StartupSettingsPage,
 )
-from herstel.ui.settings_sound_page import SoundSettingsPage
+from herstel.ui.settings.reminders_page import ReminderSettingsPage
+from herstel.ui.settings.sound_page import SoundSettingsPage
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (propagateSizeHints|raise)\(\)$"

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.cues import Cue
 from herstel.core.settings import Settings
-from herstel.ui import settings_sound_page
-from herstel.ui.settings_sound_page import SoundSettingsPage
-from herstel.ui.sound import CueSink, SoundProblem, multimedia_installed, sound_problem
+from herstel.platform.sound import CueSink, SoundProblem, multimedia_installed, sound_problem
+from herstel.ui.settings import sound_page as settings_sound_page
+from herstel.ui.settings.sound_page import SoundSettingsPage
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support (propagateSizeHints|raise)\(\)$"

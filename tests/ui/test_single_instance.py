@@ -26,9 +26,9 @@ from pytestqt.qtbot import QtBot
 from herstel.core.launch import Action, BreatheOptions, LaunchRequest
 from herstel.core.messages import MAX_MESSAGE_BYTES, MessageError, encode_request, frame
 from herstel.core.rhythm import parse_pattern
-from herstel.storage.paths import DataPaths
-from herstel.ui import instance_link, single_instance
-from herstel.ui.single_instance import (
+from herstel.platform import instance_socket as instance_link
+from herstel.platform import single_instance
+from herstel.platform.single_instance import (
     ACK,
     NAK,
     SingleInstance,
@@ -37,6 +37,7 @@ from herstel.ui.single_instance import (
     forward,
     socket_name,
 )
+from herstel.storage.paths import DataPaths
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -92,7 +93,7 @@ import sys
 from pathlib import Path
 from herstel.core.messages import decode_request
 from herstel.storage.paths import DataPaths
-from herstel.ui.single_instance import SingleInstanceError, claim, forward
+from herstel.platform.single_instance import SingleInstanceError, claim, forward
 mode, data_dir, runtime, payload = sys.argv[1:]
 paths = DataPaths(Path(data_dir), Path(data_dir), True)
 request = decode_request(payload.encode())

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QtMsgType
 from pytestqt.qtbot import QtBot
 
-from herstel.ui.system_events import SystemEvents
+from herstel.platform.system_events import SystemEvents
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 messages = []
 qInstallMessageHandler(lambda kind, context, text: messages.append(text))
 app = QCoreApplication([])
-from herstel.ui.system_events import SystemEvents
+from herstel.platform.system_events import SystemEvents
 
 events = SystemEvents()
 seen = []

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from herstel.core.settings import Theme
-from herstel.ui import theme
-from herstel.ui.theme import (
+from herstel.ui.common import theme
+from herstel.ui.common.theme import (
     AA_TEXT,
     AAA_TEXT,
     DARK,

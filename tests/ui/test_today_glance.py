@@ -22,7 +22,7 @@ from herstel.core.checkin import (
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
 from herstel.storage.database import Database, TodaySummary
-from herstel.ui.today_glance import SignalDots, TodayGlance, paint_level_dot
+from herstel.ui.home.today_glance import SignalDots, TodayGlance, paint_level_dot
 
 P, H, A, N = SignalLevel.PRESENT, SignalLevel.PARTLY, SignalLevel.ABSENT, SignalLevel.NOT_ASKED
 LEVELS = {

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from herstel.core.schedule import TIMER_MINUTES_RANGE
-from herstel.ui.tray import (
+from herstel.ui.shell.tray import (
     TIMER_PRESETS,
     TRAY_WAIT_MS,
     TRAY_WAIT_TRIES,

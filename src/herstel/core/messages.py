@@ -27,8 +27,8 @@ raises :class:`MessageError`, and nothing else, whatever the bytes.
 
 After the message the instance answers with one byte, ``ACK`` or ``NAK``.
 
-Plain Python, no Qt: the socket itself lives in ``herstel.ui.single_instance``
-and ``herstel.ui.instance_link``.
+Plain Python, no Qt: the socket itself lives in ``herstel.platform.single_instance``
+and ``herstel.platform.instance_socket``.
 """
 
 from __future__ import annotations

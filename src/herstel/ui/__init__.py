@@ -1,1 +1,1 @@
-"""PySide6 widgets. The only layer that imports Qt (besides app.py)."""
+"""PySide6 widgets, by feature. OS integration without widgets lives in ``herstel.platform``."""

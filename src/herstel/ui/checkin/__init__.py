@@ -1,0 +1,1 @@
+"""The recovery check and its result page."""

@@ -1,0 +1,1 @@
+"""What every window shares: theme, icons, assets, translations, window helpers."""

@@ -1,0 +1,1 @@
+"""The History window, its table model and its charts."""

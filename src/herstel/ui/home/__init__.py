@@ -1,0 +1,1 @@
+"""The home window and its sections."""

@@ -1,0 +1,1 @@
+"""Reminders in the running app: the schedule service, the prompt, its presenter."""

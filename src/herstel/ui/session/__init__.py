@@ -1,0 +1,1 @@
+"""The breathing session: its window, the shape, the flow from start to stored result."""

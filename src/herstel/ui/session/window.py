@@ -1,0 +1,822 @@
+"""The session window: get ready, breathe with the circle, end calmly.
+
+The window renders a ``SessionRun``; it never keeps time itself. While it is
+visible and the run is counting down or breathing, frames fall on a 16 ms grid:
+each asks the run for its state (computed from the monotonic start, so missed
+frames never shift the rhythm), hands the volume to the ``BreathingView`` and
+re-arms one precise single-shot timer for the next slot at which the picture
+changes (``core/frame_pacing``), so slots that would draw nothing are slept
+through. The timer stops whenever the window is hidden, minimised, paused or
+finished; another single-shot timer then only wakes the window when the run
+would have ended, so ``ended`` is emitted on time even behind other windows.
+
+Keys (all work without a mouse): Space pauses and resumes, Esc stops (in full
+screen the first Esc only leaves full screen), D is "I feel dizzy", F toggles
+full screen. In eyes-closed mode (``ui/eyes_closed.py``) the window opens full screen,
+near-black, with only a faint phase word, and Esc stops at once.
+
+When the run ends the window emits ``ended(SessionOutcome)`` and shows an end
+page in the same window: a short summary under a "breathe normally" heading,
+or, after "I feel dizzy", calm advice. A controller may put its own page there
+(the recovery check) with ``show_end_page``, for instance from a slot
+connected to ``ended``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QCursor,
+    QFont,
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from herstel import APP_NAME
+from herstel.core.announcements import PhaseAnnouncer
+from herstel.core.frame_pacing import first_slot_after, next_frame_time
+from herstel.core.records import EndedHow
+from herstel.core.rhythm import RAMP_SECONDS, Phase, RhythmState, volume
+from herstel.core.session import SessionOutcome, SessionRun, Stage
+from herstel.platform.screensaver import ScreenSaverInhibitor
+from herstel.ui.common.theme import base_point_size
+from herstel.ui.common.windows import bring_to_front
+from herstel.ui.session.breathing_view import BreathingView
+
+log = logging.getLogger(__name__)
+
+FRAME_INTERVAL_MS: Final = 16
+"""About 60 frames a second: smooth on any display, cheap with dirty-rect painting."""
+FRAME_SECONDS: Final = FRAME_INTERVAL_MS / 1000.0
+
+_Segment = tuple[Phase, float, float, float, float, float]
+"""A quiet stretch of one phase: (phase, its start and length in breathing seconds, the
+next text change, the session's duration, the monotonic reading at breathing second 0)."""
+
+PREFERRED_SIZE: Final = QSize(680, 760)
+MINIMUM_SIZE: Final = QSize(420, 520)
+
+
+def fill(text: str, **values: object) -> str:
+    """Put ``values`` into ``{name}`` slots of a (translated) text, never raising."""
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def format_clock(seconds: float) -> str:
+    """``m:ss`` for a time left, rounded up so 0:00 means done."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class SessionWindow(QWidget):
+    """The breathing session, from "Get ready" to the end page.
+
+    ``ended`` carries the ``SessionOutcome`` once, when the run ends for any
+    reason (completed, Stop, "I feel dizzy", or the window being closed).
+    """
+
+    ended = Signal(object)
+
+    def __init__(
+        self,
+        run: SessionRun,
+        *,
+        show_count: bool = False,
+        reduced_motion: bool = False,
+        first_run: bool = False,
+        inhibitor: ScreenSaverInhibitor | None = None,
+        eyes_closed: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._run = run
+        self._show_count = show_count
+        self._first_run = first_run
+        self._eyes_closed = eyes_closed
+        self._finished = False
+        self._end_page: QWidget | None = None
+        self._end_page_given = False
+        self._phase_key: tuple[object, ...] | None = None
+        self._announcer = PhaseAnnouncer()
+        self._last_announcement = ""
+        self._announcements = 0
+        self._was_maximized = False
+        # What the labels show now, so a frame only touches what changed.
+        self._shown_count: int | None = None
+        self._shown_left: int | None = None
+        self._shown_stage: Stage | None = None
+        self._parts_key: tuple[bool, bool] | None = None
+        # The phase being drawn, while nothing but the shape and the ring can change
+        # (``_Segment``). Frames inside it skip the labels and the full state.
+        self._segment: _Segment | None = None
+
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("sessionWindow")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(True)
+
+        self._inhibitor = inhibitor if inhibitor is not None else ScreenSaverInhibitor(self)
+        self._inhibitor.locked_changed.connect(self._screen_locked)
+
+        # One single-shot timer, re-armed by each frame for the next slot of a 16 ms
+        # grid at which the picture changes (frame_pacing): frames that are due come
+        # as on a fixed-rate timer; frames that would draw nothing are slept through.
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FRAME_INTERVAL_MS)
+        self._timer.timeout.connect(self._frame)
+        self._frame_origin = 0.0  # the grid's slot 0 on the run's monotonic clock
+        # Wakes a hidden window at the moment the run would end, so `ended` is on time.
+        self._wake = QTimer(self)
+        self._wake.setSingleShot(True)
+        self._wake.setTimerType(Qt.TimerType.CoarseTimer)
+        self._wake.timeout.connect(self.tick)
+
+        self._build(reduced_motion)
+        if eyes_closed:
+            from herstel.ui.session import eyes_closed as look
+
+            look.apply(self, self._page, self._view)
+        self._retranslate()
+        self._render()
+        self.place_on_pointer_screen()
+
+    # --- public API ------------------------------------------------------------------
+
+    @property
+    def run(self) -> SessionRun:
+        return self._run
+
+    @property
+    def view(self) -> BreathingView:
+        return self._view
+
+    @property
+    def frame_timer(self) -> QTimer:
+        """The display-rate timer (active only while visible and running)."""
+        return self._timer
+
+    def phase_text(self) -> str:
+        """The phase word as shown (and read by screen readers)."""
+        return self._phase_label.text()
+
+    def last_announcement(self) -> str:
+        """The last text announced to assistive technology."""
+        return self._last_announcement
+
+    def announcement_count(self) -> int:
+        """How many announcements were made (one per phase onset, pause and end)."""
+        return self._announcements
+
+    def is_finished(self) -> bool:
+        return self._finished
+
+    def is_eyes_closed(self) -> bool:
+        """Whether this session is in eyes-closed mode (full screen, near-black, cues)."""
+        return self._eyes_closed
+
+    def end_page(self) -> QWidget | None:
+        return self._end_page
+
+    def open(self) -> None:
+        """Show the window on the screen under the pointer and give it focus."""
+        self.place_on_pointer_screen()
+        if self._eyes_closed:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        bring_to_front(self)
+
+    def place_on_pointer_screen(self) -> None:
+        """Centre the window on the screen under the mouse pointer."""
+        if not QGuiApplication.screens():
+            return
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(PREFERRED_SIZE.width(), int(available.width() * 0.9))
+        height = min(PREFERRED_SIZE.height(), int(available.height() * 0.9))
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setScreen(screen)
+
+    def toggle_pause(self) -> None:
+        """Space: pause or resume the countdown or the breathing."""
+        if self._finished:
+            return
+        self._run.toggle_pause()
+        self._render()
+        self._sync_timer()
+
+    def pause(self) -> None:
+        if self._finished:
+            return
+        self._run.pause()
+        self._render()
+        self._sync_timer()
+
+    def stop(self) -> None:
+        """Esc / Stop: end now; the end page follows."""
+        if self._finished:
+            return
+        self._run.stop()
+        self.tick()
+
+    def dizzy(self) -> None:
+        """ "I feel dizzy": end at once and show calm advice."""
+        if self._finished:
+            return
+        self._run.dizzy()
+        self.tick()
+
+    def toggle_full_screen(self) -> None:
+        """F: full screen shows only the shape, the phase word and "Esc stops"."""
+        if self.isFullScreen():
+            self._leave_full_screen()
+        else:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+
+    def _leave_full_screen(self) -> None:
+        if self._was_maximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def show_end_page(self, widget: QWidget) -> None:
+        """Put ``widget`` where the session was (replacing any earlier end page)."""
+        self._end_page_given = True
+        old = self._end_page
+        self._end_page = widget
+        self._stack.addWidget(widget)
+        self._stack.setCurrentWidget(widget)
+        if old is not None and old is not widget:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        focus = widget.focusProxy() or _first_focusable(widget) or widget
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tick(self) -> None:
+        """One full frame: read the run's whole state and show all of it."""
+        if self._finished:
+            return
+        if self._run.stage is Stage.ENDED:
+            self._finish()
+            return
+        self._render()
+
+    def _frame(self) -> None:
+        """The frame timer's slot: inside a phase only the shape and the ring move.
+
+        The volume is still computed from the run's monotonic clock on every frame
+        (``rhythm.volume`` of the phase progress at this moment), so nothing drifts;
+        what is skipped is what cannot have changed since the phase began: the phase
+        word, the time left, the count, and the rest of the run's state. At a phase
+        change or a new second of the time left (or anything else) a full ``tick``
+        runs instead.
+        """
+        segment = self._segment
+        if segment is not None:
+            phase, start, length, until, duration, base = segment
+            now = self._run.monotonic_now()
+            elapsed = now - base  # breathing_elapsed(), while the run goes on unpaused
+            if start <= elapsed < until:
+                self._view.set_state(volume(phase, (elapsed - start) / length), elapsed / duration)
+                self._arm_frame(segment, now)
+                return
+        self.tick()
+        if self._running() and self._timer_wanted():
+            self._arm_frame(self._segment, self._run.monotonic_now())
+
+    def _arm_frame(self, segment: _Segment | None, now: float) -> None:
+        """Sleep until the next slot at which anything visible changes.
+
+        Inside a quiet segment only the shape and the ring move, and only one way,
+        so the first slot at which the view would repaint (or the text changes) is
+        found by looking ahead on the rhythm; anything else takes the next slot.
+        """
+        origin = self._frame_origin
+        # This frame stands for its slot even if the clock reads a hair before it.
+        after = now + 1e-6
+        if segment is None:
+            at = origin + first_slot_after(after, origin, FRAME_SECONDS) * FRAME_SECONDS
+        else:
+            phase, start, length, until, duration, base = segment
+            would_repaint = self._view.would_repaint
+
+            def changes(t: float) -> bool:
+                e = t - base
+                return would_repaint(volume(phase, (e - start) / length), e / duration)
+
+            at = next_frame_time(after, origin, FRAME_SECONDS, base + until, changes)
+        self._timer.start(max(1, math.ceil((at - now) * 1000.0 - 1e-6)))
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self, reduced_motion: bool) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The window's size limits are set once, not re-sent to the window system
+        # whenever a label changes (cheaper, and no size-hint churn mid-session).
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._stack = QStackedWidget(self)
+        outer.addWidget(self._stack)
+
+        page = QWidget(self._stack)
+        page.setObjectName("sessionPage")
+        self._page = page
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 32, 40, 28)
+        layout.setSpacing(10)
+
+        self._view = BreathingView(page, reduced_motion=reduced_motion)
+        layout.addWidget(self._view, 1)
+
+        self._phase_label = QLabel(page)
+        self._phase_label.setObjectName("phaseWord")
+        self._phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        base = base_point_size(self)
+        font.setPointSizeF(max(28.0, base * 2.9))
+        font.setWeight(QFont.Weight.Light)
+        self._phase_label.setFont(font)
+        layout.addSpacing(6)
+        layout.addWidget(self._phase_label)
+
+        self._count_label = QLabel(page)
+        self._count_label.setObjectName("count")
+        self._count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        count_font = QFont(self.font())
+        count_font.setPointSizeF(max(17.0, base * 1.7))
+        count_font.setWeight(QFont.Weight.Light)
+        self._count_label.setFont(count_font)
+        self._count_label.setProperty("role", "muted")
+        _keep_space(self._count_label)
+        layout.addWidget(self._count_label)
+
+        self._note = QLabel(page)
+        self._note.setObjectName("safetyNote")
+        self._note.setProperty("role", "note")
+        self._note.setWordWrap(True)
+        self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._note.setMaximumWidth(460)
+        _keep_space(self._note)
+        self._note.setVisible(self._first_run)
+        if self._first_run:
+            # Centred by stretches, not by alignment, so the wrapped text gets its height.
+            note_row = QHBoxLayout()
+            note_row.addStretch(1)
+            note_row.addWidget(self._note, 6)
+            note_row.addStretch(1)
+            layout.addLayout(note_row)
+
+        self._time_label = QLabel(page)
+        self._time_label.setObjectName("timeLeft")
+        self._time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._time_label.setProperty("role", "muted")
+        layout.addWidget(self._time_label)
+
+        self._hint = QLabel(page)
+        self._hint.setObjectName("fullScreenHint")
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setProperty("role", "muted")
+        self._hint.hide()
+        layout.addWidget(self._hint)
+
+        self._buttons = QWidget(page)
+        row = QHBoxLayout(self._buttons)
+        row.setContentsMargins(0, 14, 0, 0)
+        row.setSpacing(12)
+        row.addStretch(1)
+        self._pause_button = self._quiet_button(self.toggle_pause)
+        self._stop_button = self._quiet_button(self.stop)
+        self._dizzy_button = self._quiet_button(self.dizzy)
+        self._full_button = self._quiet_button(self.toggle_full_screen)
+        for button in (self._pause_button, self._stop_button, self._dizzy_button):
+            row.addWidget(button)
+        row.addSpacing(12)
+        row.addWidget(self._full_button)
+        row.addStretch(1)
+        layout.addWidget(self._buttons)
+
+        self._stack.addWidget(page)
+
+    def _quiet_button(self, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self._page)
+        button.setProperty("quiet", True)
+        # Tab reaches the buttons; a mouse click leaves the keyboard focus on the
+        # window, so Space keeps meaning pause/resume.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(slot)
+        return button
+
+    def _retranslate(self) -> None:
+        self._words = {
+            Phase.INHALE: self.tr("Breathe in"),
+            Phase.HOLD_IN: self.tr("Hold"),
+            Phase.EXHALE: self.tr("Breathe out"),
+            Phase.HOLD_OUT: self.tr("Hold"),
+        }
+        self._get_ready = self.tr("Get ready")
+        self._paused = self.tr("Paused")
+        self._left_text = self.tr("{time} left")
+        self._note.setText(
+            self.tr(
+                "Herstel is a relaxation aid, not a treatment. If you feel dizzy or "
+                "short of breath, stop and breathe normally."
+            )
+        )
+        self._hint.setText(self.tr("Esc stops"))
+        self._stop_button.setText(self.tr("Stop"))
+        self._stop_button.setAccessibleName(self.tr("Stop"))
+        self._stop_button.setToolTip(self.tr("Stop the session (Esc)"))
+        self._dizzy_button.setText(self.tr("I feel dizzy"))
+        self._dizzy_button.setAccessibleName(self.tr("I feel dizzy"))
+        self._dizzy_button.setToolTip(self.tr("End now and breathe normally (D)"))
+        self._full_button.setText(self.tr("Full screen"))
+        self._full_button.setAccessibleName(self.tr("Full screen"))
+        self._full_button.setToolTip(self.tr("Full screen on or off (F)"))
+        # The labels' names are their texts (the phase word, the count, "4:20 left"),
+        # so a screen reader reads what is shown; the description says what it is.
+        self._phase_label.setAccessibleDescription(self.tr("Breathing phase"))
+        self._count_label.setAccessibleDescription(self.tr("Seconds"))
+        self._time_label.setAccessibleDescription(self.tr("Time left"))
+        self._view.setAccessibleName(self.tr("Breathing guide"))
+        self._pause_text()
+        # Show every text again, now in the new language.
+        self._phase_key = None
+        self._shown_count = None
+        self._shown_left = None
+
+    def _pause_text(self) -> None:
+        paused = self._run.stage is Stage.PAUSED
+        text = self.tr("Resume") if paused else self.tr("Pause")
+        self._pause_button.setText(text)
+        self._pause_button.setAccessibleName(text)
+        self._pause_button.setToolTip(self.tr("Pause or resume (Space)"))
+
+    # --- rendering -----------------------------------------------------------------
+
+    def _render(self) -> None:
+        """Show the run's current stage; runs often, so it only touches what changed."""
+        self._segment = None
+        run = self._run
+        stage = run.stage
+        if stage is Stage.ENDED:
+            return
+        countdown = run.countdown_left()
+        if countdown > 0:
+            # Counting down (or paused during the countdown): the circle rests.
+            if stage is Stage.PAUSED:
+                self._set_phase(("paused",), self._paused)
+            else:
+                self._set_phase(("ready",), self._get_ready)
+            self._set_count(max(1, math.ceil(countdown - 1e-9)))
+            self._set_time_left(run.plan.duration)
+            self._show_parts(counting_down=True)
+            self._view.set_state(0.0, 0.0)
+        else:
+            state = run.state()
+            if stage is Stage.PAUSED:
+                self._set_phase(("paused",), self._paused)
+            else:
+                key = (state.breath_index, state.phase)
+                if key != self._phase_key:
+                    self._set_phase(key, self._words[state.phase])
+            if self._show_count:
+                self._set_count(state.second_count)
+            self._set_time_left(state.remaining)
+            self._show_parts(counting_down=False)
+            self._view.set_state(state.volume, state.session_progress)
+            if stage is Stage.BREATHING:
+                self._segment = self._quiet_segment(state)
+        if stage is not self._shown_stage:
+            self._shown_stage = stage
+            self._pause_text()
+
+    def _quiet_segment(self, state: RhythmState) -> _Segment | None:
+        """The stretch of this phase in which no text changes, for ``_frame``.
+
+        Inside one phase the progress is linear in time once any gentle start has
+        eased in, so ``rhythm.volume`` of it gives exactly what ``state_at`` would.
+        Text changes end the stretch a microsecond early: a full frame there only
+        finds the text unchanged and starts the next stretch.
+        """
+        length = state.phase_duration
+        start = state.elapsed - state.phase_progress * length
+        plan = self._run.plan
+        if length <= 0.0 or (plan.gentle_start and start < RAMP_SECONDS):
+            return None  # easing in: every frame asks the plan
+        until = start + length
+        shown = self._shown_left
+        if shown is not None:  # the time left shows one second less from then on
+            until = min(until, plan.duration - shown + 1.0)
+        if self._show_count:  # the count moves on each whole second of the phase
+            until = min(until, start + math.floor(state.elapsed - start) + 1.0)
+        until -= 1e-6
+        base = self._run.monotonic_at(0.0)
+        if until <= state.elapsed or base is None:
+            return None
+        return (state.phase, start, length, until, plan.duration, base)
+
+    def _set_count(self, number: int) -> None:
+        if number != self._shown_count:
+            self._shown_count = number
+            self._count_label.setText(str(number))
+
+    def _set_time_left(self, seconds: float) -> None:
+        whole = max(0, math.ceil(seconds - 1e-9))
+        if whole != self._shown_left:
+            self._shown_left = whole
+            self._time_label.setText(fill(self._left_text, time=format_clock(whole)))
+
+    def _show_parts(self, *, counting_down: bool) -> None:
+        """Which quiet parts show: they depend on the stage and on full screen."""
+        eyes_closed = self._eyes_closed  # only the faint phase word
+        full = self.isFullScreen() or eyes_closed
+        key = (counting_down, full)
+        if key == self._parts_key:
+            return
+        self._parts_key = key
+        self._count_label.setVisible(
+            not eyes_closed and (counting_down or (self._show_count and not full))
+        )
+        self._note.setVisible(counting_down and self._first_run and not full)
+        self._buttons.setVisible(not full)
+        self._time_label.setVisible(not full)
+        self._hint.setVisible(full and not eyes_closed)
+
+    def _set_phase(self, key: tuple[object, ...], text: str) -> None:
+        if key == self._phase_key:
+            return
+        self._phase_key = key
+        if self._phase_label.text() != text:
+            self._phase_label.setText(text)
+        if self._announcer.decide(key):  # each phase once; resuming repeats nothing
+            self._announce(text)
+
+    def _announce(self, text: str, source: QWidget | None = None) -> None:
+        """Tell screen readers about the new phase (once per phase) or the end."""
+        self._last_announcement = text
+        self._announcements += 1
+        try:
+            from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+        except ImportError:  # Qt older than 6.8: the label's name change is read instead
+            return
+        event = QAccessibleAnnouncementEvent(source or self._phase_label, text)
+        QAccessible.updateAccessibility(event)
+
+    # --- timers and window state ---------------------------------------------------
+
+    def _running(self) -> bool:
+        return not self._finished and self._run.stage in (Stage.COUNTDOWN, Stage.BREATHING)
+
+    def _sync_timer(self) -> None:
+        """Run the frame timer only while it shows anything; otherwise wake at the end."""
+        self._segment = None  # the next frame is a full one
+        if self._running() and self._timer_wanted():
+            self._wake.stop()
+            if not self._timer.isActive():
+                self._frame_origin = self._run.monotonic_now()
+                self._timer.start(FRAME_INTERVAL_MS)
+            else:  # something changed (size, state): the next slot, not a planned one
+                self._arm_frame(None, self._run.monotonic_now())
+            return
+        self._timer.stop()
+        if self._running():
+            run = self._run
+            left = run.countdown_left() + run.plan.duration - run.breathing_elapsed()
+            self._wake.start(max(1, math.ceil(left * 1000) + 1))
+        else:
+            self._wake.stop()
+
+    def _timer_wanted(self) -> bool:
+        """Frames only while the window is on screen."""
+        return self.isVisible() and not self.isMinimized()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._timer.isActive():  # the look-ahead was for the old size of the shape
+            self._arm_frame(None, self._run.monotonic_now())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._run.started:
+            self._run.start()
+            self._inhibitor.inhibit()
+        self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self._render()
+        self._sync_timer()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._sync_timer()
+
+    def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        if kind == QEvent.Type.WindowStateChange:
+            self._full_screen_changed()
+            self._sync_timer()
+        elif kind == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._render()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the window mid-session counts as Stop, so the breathing is kept.
+        if not self._finished:
+            self._run.stop()
+            self._finish()
+        self._timer.stop()
+        self._wake.stop()
+        self._inhibitor.release()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = not (
+            event.modifiers()
+            & (
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.AltModifier
+                | Qt.KeyboardModifier.MetaModifier
+            )
+        )
+        on_session = self._stack.currentWidget() is self._page
+        if key == Qt.Key.Key_Escape:
+            if self.isFullScreen() and not (self._eyes_closed and on_session):
+                self._leave_full_screen()
+            elif on_session:
+                self.stop()
+            else:
+                self.close()
+        elif key == Qt.Key.Key_Space and plain and on_session:
+            self.toggle_pause()
+        elif key == Qt.Key.Key_D and plain and on_session:
+            self.dizzy()
+        elif key == Qt.Key.Key_F and plain:
+            self.toggle_full_screen()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _full_screen_changed(self) -> None:
+        # Full screen shows only the shape, the phase word and "Esc stops".
+        self._parts_key = None
+        if not self._finished:
+            self._render()
+
+    def _screen_locked(self, locked: bool) -> None:
+        if locked and self._running():
+            log.debug("screen locked: pausing the session")
+            self.pause()
+
+    # --- the end -------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        self._timer.stop()
+        self._wake.stop()
+        self._inhibitor.release()
+        outcome = self._run.outcome()
+        log.debug("session ended: %s", outcome)
+        self._end_page_given = False
+        self.ended.emit(outcome)
+        if not self._end_page_given:
+            page = EndPage(outcome, self)
+            self.show_end_page(page)
+            self._announce(page.heading.text(), page.heading)
+
+
+class EndPage(QWidget):
+    """The calm page after the last breath: a short summary, or advice after dizziness."""
+
+    def __init__(self, outcome: SessionOutcome, window: SessionWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("endPage")
+        self._outcome = outcome
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(56, 48, 56, 48)
+        layout.setSpacing(18)
+        layout.addStretch(2)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("endHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        base = base_point_size(self)
+        font.setPointSizeF(max(22.0, base * 2.2))
+        font.setWeight(QFont.Weight.Light)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+
+        self.body = QLabel(self)
+        self.body.setObjectName("endBody")
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setProperty("role", "muted")
+        body_font = QFont(self.font())
+        body_font.setPointSizeF(max(12.0, base * 1.25))
+        self.body.setFont(body_font)
+        layout.addWidget(self.body)
+
+        layout.addSpacing(16)
+        self.button = QPushButton(self)
+        self.button.setObjectName("primary")
+        self.button.setDefault(True)
+        self.button.setAutoDefault(True)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.clicked.connect(window.close)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.setFocusProxy(self.button)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        outcome = self._outcome
+        if outcome.ended_how is EndedHow.DIZZY:
+            self.heading.setText(
+                self.tr(
+                    "Breathe normally and sit for a moment. Stand up slowly when you feel steady."
+                )
+            )
+            self.body.setText("")
+            self.body.hide()
+            self.button.setText(self.tr("Close"))
+        else:
+            self.heading.setText(self.tr("Breathe normally now."))
+            self.body.setText(self.summary(outcome))
+            self.button.setText(self.tr("Done"))
+        self.button.setAccessibleName(self.button.text())
+
+    def summary(self, outcome: SessionOutcome) -> str:
+        """ "You breathed for 4 min 10 s — 25 breaths." """
+        seconds = round(outcome.done_seconds)
+        if seconds < 1:
+            return self.tr("Come back to it whenever you like.")
+        duration = self.duration_text(seconds)
+        breaths = outcome.done_breaths
+        if breaths == 0:
+            return fill(self.tr("You breathed for {duration}."), duration=duration)
+        if breaths == 1:
+            return fill(self.tr("You breathed for {duration} — 1 breath."), duration=duration)
+        return fill(
+            self.tr("You breathed for {duration} — {breaths} breaths."),
+            duration=duration,
+            breaths=breaths,
+        )
+
+    def duration_text(self, seconds: int) -> str:
+        minutes, rest = divmod(seconds, 60)
+        if minutes and rest:
+            return fill(self.tr("{minutes} min {seconds} s"), minutes=minutes, seconds=rest)
+        if minutes:
+            return fill(self.tr("{minutes} min"), minutes=minutes)
+        return fill(self.tr("{seconds} s"), seconds=rest)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _keep_space(widget: QWidget) -> None:
+    """Hiding ``widget`` keeps its room, so the circle never jumps in size."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+def _first_focusable(widget: QWidget) -> QWidget | None:
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isEnabled():
+            return child
+    return None
