@@ -507,6 +507,6 @@ def _launch(request: LaunchRequest, paths: DataPaths) -> int:
         return Exit.FAILURE
     if instance is None:
         return Exit.OK  # the running instance took it
-    from herstel.app import run_app
+    from herstel.app.bootstrap import run_app
 
     return run_app(request, paths, instance=instance)

@@ -28,20 +28,23 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind, Signal, SignalLevel
 from herstel.core.clock import ManualClock
+from herstel.core.launch import BreatheOptions
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.core.reminder_flow import Shown
 from herstel.core.rhythm import Pattern, SessionPlan
-from herstel.core.session import COUNTDOWN_SECONDS, SessionRun, Stage
+from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun, Stage
 from herstel.core.settings import Settings
 from herstel.storage.database import Database, TodaySummary
 from herstel.ui.checkin.page import CheckinPage
 from herstel.ui.checkin.result_page import ResultPage
+from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.history.window import HistoryWindow
 from herstel.ui.home.today_glance import TodayGlance
 from herstel.ui.home.window import HomeWindow
 from herstel.ui.reminders.panel import ReminderPanel
 from herstel.ui.reminders.prompt import ReminderPrompt
 from herstel.ui.session.controller import SessionController
+from herstel.ui.session.end_page import EndPage
 from herstel.ui.session.flow import SessionFlow
 from herstel.ui.session.window import SessionWindow
 from herstel.ui.shell.tray import Tray, TrayStatus
@@ -96,6 +99,12 @@ def make_session_window(
         first_run=first_run,
         inhibitor=env.inhibitor_class(),
     )
+
+    def ended(outcome: SessionOutcome) -> None:  # as the session flow does without a check
+        page = EndPage(outcome, window)
+        window.show_end_page(page, announce=page.heading)
+
+    window.ended.connect(ended)
     env.keep(window)
     env.show(window)
     return window
@@ -249,9 +258,10 @@ def check(env: Env) -> Iterator[Stop]:
     controller = SessionController(
         env.clock, inhibitor_factory=lambda _parent: env.inhibitor_class()
     )
-    flow = SessionFlow(controller, db, env.clock, Settings)
+    hub = SettingsHub(env.tmp_path / "check" / "settings.json", env.clock)
+    flow = SessionFlow(controller, db, env.clock, hub)
     try:
-        flow.start(SessionPlan.from_breaths(Pattern(2, 2), 1), Trigger.WINDOW, no_check=False)
+        flow.start(BreatheOptions(pattern=Pattern(2, 2), breaths=1), Trigger.WINDOW)
         window = controller.window
         assert window is not None
         env.keep(window)

@@ -24,6 +24,7 @@ from herstel.platform.screensaver import ScreenSaverInhibitor
 from herstel.ui.common.theme import contrast_ratio, relative_luminance
 from herstel.ui.session import eyes_closed
 from herstel.ui.session.controller import SessionController
+from herstel.ui.session.end_page import EndPage
 from herstel.ui.session.window import SessionWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -72,6 +73,8 @@ def started(
     settings = Settings(first_run_done=True, eyes_closed=True)
     controller = controller_for(clock, settings, sink, fake_inhibitor_class)
     window = controller.start(SessionPlan.from_breaths(Pattern(4, 6), 3), Trigger.WINDOW)
+    # The end page as the session flow puts it up when no check follows.
+    window.ended.connect(lambda outcome: window.show_end_page(EndPage(outcome, window)))
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
     return controller, window, sink, clock

@@ -25,7 +25,7 @@ from screen_tour import SCREENS, Env, accessible_name, make_session_window, menu
 
 from herstel.core.checkin import CHANGE_KEY, CheckKind
 from herstel.core.clock import ManualClock
-from herstel.core.launch import BreatheOptions, plan_for
+from herstel.core.launch import BreatheOptions
 from herstel.core.records import EndedHow, Trigger
 from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import Stage
@@ -33,6 +33,7 @@ from herstel.core.settings import LengthUnit, Settings
 from herstel.storage.database import Database
 from herstel.ui.checkin.page import CheckinPage
 from herstel.ui.checkin.result_page import ResultPage
+from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.history.window import HistoryWindow
 from herstel.ui.home.window import HomeWindow
 from herstel.ui.session.controller import SessionController
@@ -93,15 +94,16 @@ class MiniApp(QObject):
         self.sessions = SessionController(
             self.clock, settings=self.settings, inhibitor_factory=lambda _p: inhibitor_class()
         )
-        self.flow = SessionFlow(self.sessions, self.db, self.clock, lambda: self.settings)
+        self.hub = SettingsHub(tmp_path / "settings.json", self.clock)
+        self.hub.update(self.settings)
+        self.flow = SessionFlow(self.sessions, self.db, self.clock, self.hub)
         self.home = HomeWindow(self.settings)
         self.history: HistoryWindow | None = None
         self.home.start_requested.connect(self.start)
         self.home.history_requested.connect(self.open_history)
 
     def start(self) -> None:
-        plan = plan_for(BreatheOptions(), self.settings)
-        self.flow.start(plan, Trigger.WINDOW, no_check=False)
+        self.flow.start(BreatheOptions(), Trigger.WINDOW)
 
     def open_history(self) -> None:
         self.history = HistoryWindow(self.db_path, self.clock)

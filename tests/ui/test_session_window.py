@@ -22,7 +22,8 @@ from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun, 
 from herstel.core.settings import Settings
 from herstel.platform.screensaver import ScreenSaverInhibitor
 from herstel.ui.session.controller import SessionController
-from herstel.ui.session.window import EndPage, SessionWindow, format_clock
+from herstel.ui.session.end_page import EndPage
+from herstel.ui.session.window import SessionWindow, format_clock
 
 FakeInhibitor = Any  # tests/ui/conftest.py: records inhibit()/release(), no D-Bus
 
@@ -43,10 +44,21 @@ def make_window(
     clock = ManualClock()
     run = SessionRun(plan or SessionPlan.from_breaths(Pattern(2, 2), 2), clock)
     window = SessionWindow(run, inhibitor=inhibitor, **flags)  # type: ignore[arg-type]
+    show_end_page_on_end(window)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     return window, clock
+
+
+def show_end_page_on_end(window: SessionWindow) -> None:
+    """The end page as the session flow shows it when no check follows."""
+
+    def ended(outcome: SessionOutcome) -> None:
+        page = EndPage(outcome, window)
+        window.show_end_page(page, announce=page.heading)
+
+    window.ended.connect(ended)
 
 
 def step(window: SessionWindow, clock: ManualClock, seconds: float) -> None:
@@ -472,11 +484,22 @@ def test_reduced_motion_swaps_the_visual(qtbot: QtBot, fake_inhibitor_class: typ
             assert len(radii) == 8
 
 
-def test_a_controller_can_put_its_own_end_page(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:
-    window, _ = make_window(qtbot, inhibitor)
-    custom = QLabel("check")
-    window.ended.connect(lambda _outcome: window.show_end_page(custom))
+def test_the_window_puts_up_no_end_page_of_its_own(qtbot: QtBot, inhibitor: FakeInhibitor) -> None:
+    """What follows the last breath is the flow's decision: the window only says it ended."""
+    clock = ManualClock()
+    window = SessionWindow(
+        SessionRun(SessionPlan.from_breaths(Pattern(2, 2), 2), clock),
+        inhibitor=inhibitor,  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(window)
+    window.show()
+    outcomes: list[SessionOutcome] = []
+    window.ended.connect(outcomes.append)
     window.stop()
+    assert len(outcomes) == 1
+    assert window.end_page() is None
+    custom = QLabel("check")
+    window.show_end_page(custom)
     assert window.end_page() is custom
     assert custom.isVisible()
 

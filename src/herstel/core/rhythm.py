@@ -414,3 +414,36 @@ class SessionPlan:
                     onset = index * period + start
                 yield onset, phase, index
                 start += seconds
+
+
+def quiet_stretch(
+    state: RhythmState,
+    plan: SessionPlan,
+    *,
+    shown_left: int | None,
+    count_each_second: bool,
+) -> tuple[float, float, float] | None:
+    """The rest of the current phase in which no text on screen changes.
+
+    Returns ``(start, length, until)`` in breathing seconds: the phase began at
+    ``start`` and lasts ``length``; up to ``until`` the volume at any ``t`` is
+    exactly ``volume(state.phase, (t - start) / length)`` and neither the time
+    left (``shown_left`` whole seconds, shown rounded up) nor the whole-second
+    count changes. None while a gentle start eases in (the rate changes, so
+    every moment must ask the plan) or when no such stretch remains. Text
+    changes end the stretch a microsecond early, so a frame there finds the
+    new text.
+    """
+    length = state.phase_duration
+    start = state.elapsed - state.phase_progress * length
+    if length <= 0.0 or (plan.gentle_start and start < RAMP_SECONDS):
+        return None
+    until = start + length
+    if shown_left is not None:  # the time left shows one second less from then on
+        until = min(until, plan.duration - shown_left + 1.0)
+    if count_each_second:  # the count moves on each whole second of the phase
+        until = min(until, start + math.floor(state.elapsed - start) + 1.0)
+    until -= 1e-6
+    if until <= state.elapsed:
+        return None
+    return start, length, until

@@ -20,6 +20,7 @@ from typing import Final
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from herstel.core.clock import Clock
+from herstel.core.records import SessionRecord
 from herstel.core.reminder_flow import Outcome, Shown, apply_outcome
 from herstel.core.schedule import (
     ReminderState,
@@ -124,6 +125,15 @@ class ReminderService(QObject):
     def break_taken(self, at: datetime) -> None:
         """Any session is a break: the interval restarts from it."""
         self._update(self._state.after_break(at))
+
+    def session_ended(self, record: SessionRecord) -> None:
+        """A session ended (however): the break ended with its last breath."""
+        self.break_taken(record.started_at + timedelta(seconds=record.done_seconds))
+
+    def lock_changed(self, locked: bool) -> None:
+        """Unlocked: what fell due behind the lock screen is looked at now."""
+        if not locked:
+            self.check()
 
     def apply_settings(self, settings: Settings) -> None:
         # Settle what is due under the old settings first: while reminders were

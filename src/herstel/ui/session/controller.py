@@ -3,8 +3,8 @@
 The controller turns "start a session with this plan" into a ``SessionWindow``
 over a ``SessionRun`` on the injected clock, raises the running window instead
 of opening a second one, and reports each ended session as a ``SessionRecord``.
-It stores nothing: the app connects ``session_ended`` to the database (and marks
-the first-run note as seen).
+It stores nothing and decides nothing about the end: ``SessionFlow`` listens to
+``session_ended`` and stores the record and puts up the end page.
 
 With sound on (or eyes-closed mode) a ``CuePlayer`` plays the session's cues
 through a sink opened on first use (QtMultimedia loads only then); where sound
@@ -49,11 +49,12 @@ def _open_sink(volume: int, parent: QObject) -> CueSink | None:
 class SessionController(QObject):
     """Owns the (single) session window.
 
-    ``session_ended(SessionRecord)`` is emitted once per session, for every way
-    it ends (completed, Stop, "I feel dizzy", or the window closed mid-session).
+    ``session_ended(SessionRecord, SessionWindow)`` is emitted once per session,
+    for every way it ends (completed, Stop, "I feel dizzy", or the window closed
+    mid-session); the window stays open for the end page.
     """
 
-    session_ended = Signal(object)
+    session_ended = Signal(object, object)
 
     def __init__(
         self,
@@ -72,7 +73,6 @@ class SessionController(QObject):
         self._sink: CueSink | None = None
         self._cues: CuePlayer | None = None
         self._window: SessionWindow | None = None
-        self._no_check = False
 
     @property
     def window(self) -> SessionWindow | None:
@@ -83,11 +83,6 @@ class SessionController(QObject):
     def is_running(self) -> bool:
         """Whether a session is counting down, breathing or paused right now."""
         return self._window is not None and not self._window.is_finished()
-
-    @property
-    def no_check(self) -> bool:
-        """Whether the current session was started with ``--no-check``."""
-        return self._no_check
 
     @property
     def cue_player(self) -> CuePlayer | None:
@@ -117,7 +112,6 @@ class SessionController(QObject):
         plan: SessionPlan,
         trigger: Trigger,
         *,
-        no_check: bool = False,
         show_count: bool | None = None,
         reduced_motion: bool | None = None,
         first_run: bool | None = None,
@@ -160,7 +154,6 @@ class SessionController(QObject):
         window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))
         window.destroyed.connect(lambda _=None, w=window: self._forget(w))
         self._window = window
-        self._no_check = no_check
         self._close_cues()
         if _wants_sound(settings, window.is_eyes_closed()):
             self._cues = self._cue_player(run)  # before open(): the start is a cue's zero
@@ -202,15 +195,8 @@ class SessionController(QObject):
             window.showNormal()
         bring_to_front(window)
 
-    def _ended(self, window: SessionWindow, trigger: Trigger, outcome: SessionOutcome) -> None:
-        record = window.run.to_record(trigger)
-        log.info(
-            "session ended (%s) after %.0f s, %d breaths",
-            outcome.ended_how.value,
-            outcome.done_seconds,
-            outcome.done_breaths,
-        )
-        self.session_ended.emit(record)
+    def _ended(self, window: SessionWindow, trigger: Trigger, _outcome: SessionOutcome) -> None:
+        self.session_ended.emit(window.run.to_record(trigger), window)
 
     def _forget(self, window: SessionWindow) -> None:
         if self._window is window:

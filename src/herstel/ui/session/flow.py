@@ -1,6 +1,12 @@
 """A session from start to its stored result: optional before-check, breathing,
 the recovery check, the result screen.
 
+A session flows one way. A request (options and a trigger) is resolved once,
+in core, into a ``SessionSpec``; the controller opens its window; when it ends
+the flow stores the record and decides what the window shows next — the
+check, or the end page (a summary, or the advice after "I feel dizzy"). With a
+session already running, a new request only raises it: there is only ever one.
+
 Every session is stored the moment it ends (completed, stopped or dizzy), so
 nothing is lost if the check is never answered; the check's answers are then
 saved over it (same id) in one transaction. The rules for what the result
@@ -10,7 +16,6 @@ screen says live in :mod:`herstel.core.advice`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -18,10 +23,11 @@ from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from herstel.core.checkin import CheckAnswers, CheckKind, CheckStatus, asks_sleep, night_for
 from herstel.core.clock import Clock
+from herstel.core.launch import BreatheOptions
 from herstel.core.records import EndedHow, SessionRecord, Trigger
-from herstel.core.rhythm import SessionPlan
-from herstel.core.settings import Settings
+from herstel.core.session_spec import SessionSpec, resolve_session
 from herstel.storage.database import Database, StorageError
+from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.session.controller import SessionController
 
 if TYPE_CHECKING:  # the pages load when a session first needs them, not at start-up
@@ -32,6 +38,7 @@ log = logging.getLogger(__name__)
 
 
 class SessionFlow(QObject):
+    starting = Signal()  # a new session is about to open (a reminder on screen can go)
     ended = Signal(object)  # SessionRecord, stored as soon as the session ended
     checked = Signal(object)  # SessionRecord, after its check was stored
 
@@ -40,34 +47,60 @@ class SessionFlow(QObject):
         controller: SessionController,
         db: Database,
         clock: Clock,
-        settings: Callable[[], Settings],
+        hub: SettingsHub,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._db = db
         self._clock = clock
-        self._settings = settings
+        self._hub = hub
+        self._spec: SessionSpec | None = None
         self._before: CheckAnswers | None = None
-        self._ask_after = True
         self._before_window: QWidget | None = None
         controller.session_ended.connect(self._session_ended)
 
-    def start(
-        self, plan: SessionPlan, trigger: Trigger, *, no_check: bool, eyes_closed: bool = False
-    ) -> None:
+    @property
+    def is_running(self) -> bool:
+        """Whether a session is counting down, breathing or paused right now."""
+        return self._controller.is_running
+
+    def start(self, options: BreatheOptions, trigger: Trigger) -> None:
+        """A session as ``options`` ask (saved settings for the rest), or the running one raised."""
+        if self._controller.is_running:
+            log.info("a session is already running; raising it")
+            self._controller.raise_session()
+            return
+        spec = resolve_session(options, self._hub.settings, trigger)
+        plan = spec.plan
+        if plan.pattern.rate_warning():
+            log.info("pattern %s is outside 3-10 breaths a minute", plan.pattern.label)
         log.info(
             "session starting: %s, %d breaths, from %s", plan.pattern.label, plan.breaths, trigger
         )
-        settings = self._settings()
-        self._ask_after = settings.check_after and not no_check
+        self.starting.emit()
+        self._spec = spec
         self._before = None
-        if settings.check_before and self._ask_after:
-            self._ask_before(plan, trigger, eyes_closed)
+        if spec.check_before:
+            self._ask_before(spec)
             return
-        self._controller.start(plan, trigger, no_check=not self._ask_after, eyes_closed=eyes_closed)
+        self._open(spec)
 
-    def _ask_before(self, plan: SessionPlan, trigger: Trigger, eyes_closed: bool) -> None:
+    def start_from_reminder(self, _shown: object = None) -> None:
+        """ "Start now" on a reminder: the saved session."""
+        self.start(BreatheOptions(), Trigger.REMINDER)
+
+    def _open(self, spec: SessionSpec) -> None:
+        self._controller.start(
+            spec.plan,
+            spec.trigger,
+            show_count=spec.show_count,
+            reduced_motion=spec.reduced_motion,
+            first_run=spec.first_run,
+            eyes_closed=spec.eyes_closed,
+        )
+
+    def _ask_before(self, spec: SessionSpec) -> None:
         """The optional before-check, in its own small window; then the session."""
         from herstel.ui.checkin.page import CheckinPage
 
@@ -84,7 +117,7 @@ class SessionFlow(QObject):
             self._before = result.answers if result.status is CheckStatus.ANSWERED else None
             window.close()
             self._before_window = None
-            self._controller.start(plan, trigger, no_check=False, eyes_closed=eyes_closed)
+            self._open(spec)
 
         page.submitted.connect(answered)
         self._before_window = window
@@ -105,14 +138,29 @@ class SessionFlow(QObject):
             return False
         return True
 
-    def _session_ended(self, record: SessionRecord) -> None:
-        window = self._controller.window
-        wants_check = self._ask_after and record.ended_how is not EndedHow.DIZZY
+    def _session_ended(self, record: SessionRecord, window: SessionWindow) -> None:
+        spec = self._spec
+        wants_check = (
+            spec is not None and spec.check_after and record.ended_how is not EndedHow.DIZZY
+        )
         status = CheckStatus.SKIPPED if wants_check else CheckStatus.NONE
         self._save(record, None, status)
+        log.info(
+            "session %s ended %s after %.0f s, %d breaths",
+            record.id,
+            record.ended_how,
+            record.done_seconds,
+            record.done_breaths,
+        )
+        if not self._hub.settings.first_run_done:
+            self._hub.mark(first_run_done=True)  # the safety note has been seen
         self.ended.emit(record)
-        if not wants_check or window is None:
-            return  # the window shows its own summary or the dizzy advice
+        if not wants_check:
+            from herstel.ui.session.end_page import EndPage
+
+            end = EndPage(record, window)
+            window.show_end_page(end, announce=end.heading)
+            return
         from herstel.ui.checkin.page import CheckinPage
 
         now = self._clock.now()

@@ -15,11 +15,10 @@ screen the first Esc only leaves full screen), D is "I feel dizzy", F toggles
 full screen. In eyes-closed mode (``ui/eyes_closed.py``) the window opens full screen,
 near-black, with only a faint phase word, and Esc stops at once.
 
-When the run ends the window emits ``ended(SessionOutcome)`` and shows an end
-page in the same window: a short summary under a "breathe normally" heading,
-or, after "I feel dizzy", calm advice. A controller may put its own page there
-(the recovery check) with ``show_end_page``, for instance from a slot
-connected to ``ended``.
+When the run ends the window emits ``ended(SessionOutcome)`` and stays open;
+what comes next in it (the recovery check, a short summary, calm advice after
+"I feel dizzy") is the session flow's decision, put there with
+``show_end_page``.
 """
 
 from __future__ import annotations
@@ -53,9 +52,8 @@ from PySide6.QtWidgets import (
 from herstel import APP_NAME
 from herstel.core.announcements import PhaseAnnouncer
 from herstel.core.frame_pacing import first_slot_after, next_frame_time
-from herstel.core.records import EndedHow
-from herstel.core.rhythm import RAMP_SECONDS, Phase, RhythmState, volume
-from herstel.core.session import SessionOutcome, SessionRun, Stage
+from herstel.core.rhythm import Phase, RhythmState, quiet_stretch, volume
+from herstel.core.session import SessionRun, Stage
 from herstel.platform.screensaver import ScreenSaverInhibitor
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.common.windows import bring_to_front
@@ -115,7 +113,6 @@ class SessionWindow(QWidget):
         self._eyes_closed = eyes_closed
         self._finished = False
         self._end_page: QWidget | None = None
-        self._end_page_given = False
         self._phase_key: tuple[object, ...] | None = None
         self._announcer = PhaseAnnouncer()
         self._last_announcement = ""
@@ -265,9 +262,11 @@ class SessionWindow(QWidget):
         else:
             self.showNormal()
 
-    def show_end_page(self, widget: QWidget) -> None:
-        """Put ``widget`` where the session was (replacing any earlier end page)."""
-        self._end_page_given = True
+    def show_end_page(self, widget: QWidget, *, announce: QLabel | None = None) -> None:
+        """Put ``widget`` where the session was (replacing any earlier end page).
+
+        ``announce``: a label whose text screen readers hear at once (the end).
+        """
         old = self._end_page
         self._end_page = widget
         self._stack.addWidget(widget)
@@ -277,6 +276,8 @@ class SessionWindow(QWidget):
             old.deleteLater()
         focus = widget.focusProxy() or _first_focusable(widget) or widget
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if announce is not None:
+            self._announce(announce.text(), announce)
 
     def tick(self) -> None:
         """One full frame: read the run's whole state and show all of it."""
@@ -519,29 +520,15 @@ class SessionWindow(QWidget):
             self._pause_text()
 
     def _quiet_segment(self, state: RhythmState) -> _Segment | None:
-        """The stretch of this phase in which no text changes, for ``_frame``.
-
-        Inside one phase the progress is linear in time once any gentle start has
-        eased in, so ``rhythm.volume`` of it gives exactly what ``state_at`` would.
-        Text changes end the stretch a microsecond early: a full frame there only
-        finds the text unchanged and starts the next stretch.
-        """
-        length = state.phase_duration
-        start = state.elapsed - state.phase_progress * length
-        plan = self._run.plan
-        if length <= 0.0 or (plan.gentle_start and start < RAMP_SECONDS):
-            return None  # easing in: every frame asks the plan
-        until = start + length
-        shown = self._shown_left
-        if shown is not None:  # the time left shows one second less from then on
-            until = min(until, plan.duration - shown + 1.0)
-        if self._show_count:  # the count moves on each whole second of the phase
-            until = min(until, start + math.floor(state.elapsed - start) + 1.0)
-        until -= 1e-6
+        """The stretch of this phase in which no text changes, for ``_frame``."""
+        stretch = quiet_stretch(
+            state, self._run.plan, shown_left=self._shown_left, count_each_second=self._show_count
+        )
         base = self._run.monotonic_at(0.0)
-        if until <= state.elapsed or base is None:
+        if stretch is None or base is None:
             return None
-        return (state.phase, start, length, until, plan.duration, base)
+        start, length, until = stretch
+        return (state.phase, start, length, until, self._run.plan.duration, base)
 
     def _set_count(self, number: int) -> None:
         if number != self._shown_count:
@@ -707,105 +694,7 @@ class SessionWindow(QWidget):
         self._inhibitor.release()
         outcome = self._run.outcome()
         log.debug("session ended: %s", outcome)
-        self._end_page_given = False
         self.ended.emit(outcome)
-        if not self._end_page_given:
-            page = EndPage(outcome, self)
-            self.show_end_page(page)
-            self._announce(page.heading.text(), page.heading)
-
-
-class EndPage(QWidget):
-    """The calm page after the last breath: a short summary, or advice after dizziness."""
-
-    def __init__(self, outcome: SessionOutcome, window: SessionWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("endPage")
-        self._outcome = outcome
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(56, 48, 56, 48)
-        layout.setSpacing(18)
-        layout.addStretch(2)
-
-        self.heading = QLabel(self)
-        self.heading.setObjectName("endHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.font())
-        base = base_point_size(self)
-        font.setPointSizeF(max(22.0, base * 2.2))
-        font.setWeight(QFont.Weight.Light)
-        self.heading.setFont(font)
-        layout.addWidget(self.heading)
-
-        self.body = QLabel(self)
-        self.body.setObjectName("endBody")
-        self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.setProperty("role", "muted")
-        body_font = QFont(self.font())
-        body_font.setPointSizeF(max(12.0, base * 1.25))
-        self.body.setFont(body_font)
-        layout.addWidget(self.body)
-
-        layout.addSpacing(16)
-        self.button = QPushButton(self)
-        self.button.setObjectName("primary")
-        self.button.setDefault(True)
-        self.button.setAutoDefault(True)
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.clicked.connect(window.close)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
-        self.setFocusProxy(self.button)
-        self._retranslate()
-
-    def _retranslate(self) -> None:
-        outcome = self._outcome
-        if outcome.ended_how is EndedHow.DIZZY:
-            self.heading.setText(
-                self.tr(
-                    "Breathe normally and sit for a moment. Stand up slowly when you feel steady."
-                )
-            )
-            self.body.setText("")
-            self.body.hide()
-            self.button.setText(self.tr("Close"))
-        else:
-            self.heading.setText(self.tr("Breathe normally now."))
-            self.body.setText(self.summary(outcome))
-            self.button.setText(self.tr("Done"))
-        self.button.setAccessibleName(self.button.text())
-
-    def summary(self, outcome: SessionOutcome) -> str:
-        """ "You breathed for 4 min 10 s — 25 breaths." """
-        seconds = round(outcome.done_seconds)
-        if seconds < 1:
-            return self.tr("Come back to it whenever you like.")
-        duration = self.duration_text(seconds)
-        breaths = outcome.done_breaths
-        if breaths == 0:
-            return fill(self.tr("You breathed for {duration}."), duration=duration)
-        if breaths == 1:
-            return fill(self.tr("You breathed for {duration} — 1 breath."), duration=duration)
-        return fill(
-            self.tr("You breathed for {duration} — {breaths} breaths."),
-            duration=duration,
-            breaths=breaths,
-        )
-
-    def duration_text(self, seconds: int) -> str:
-        minutes, rest = divmod(seconds, 60)
-        if minutes and rest:
-            return fill(self.tr("{minutes} min {seconds} s"), minutes=minutes, seconds=rest)
-        if minutes:
-            return fill(self.tr("{minutes} min"), minutes=minutes)
-        return fill(self.tr("{seconds} s"), seconds=rest)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 def _keep_space(widget: QWidget) -> None:

@@ -1,0 +1,143 @@
+"""SessionFlow: one way from a request to a stored session and the page after it.
+
+A real SQLite file and real windows (offscreen); the clock is a ManualClock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from herstel.core.clock import ManualClock
+from herstel.core.launch import BreatheOptions
+from herstel.core.records import EndedHow, SessionRecord, Trigger
+from herstel.core.rhythm import Pattern
+from herstel.core.session import COUNTDOWN_SECONDS
+from herstel.core.settings import Settings
+from herstel.storage.database import Database
+from herstel.ui.checkin.page import CheckinPage
+from herstel.ui.common.settings_hub import SettingsHub
+from herstel.ui.session.controller import SessionController
+from herstel.ui.session.end_page import EndPage
+from herstel.ui.session.flow import SessionFlow
+from herstel.ui.session.window import SessionWindow
+
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+ONE_BREATH = BreatheOptions(pattern=Pattern(2, 2), breaths=1)
+
+
+class Parts:
+    def __init__(self, tmp_path: Path, inhibitor_class: type[Any], settings: Settings) -> None:
+        self.clock = ManualClock(NOW)
+        self.db = Database.open(tmp_path / "herstel.sqlite3")
+        self.hub = SettingsHub(tmp_path / "settings.json", self.clock)
+        self.hub.update(settings)
+        self.controller = SessionController(
+            self.clock, settings=settings, inhibitor_factory=lambda _p: inhibitor_class()
+        )
+        self.flow = SessionFlow(self.controller, self.db, self.clock, self.hub)
+        self.ended: list[SessionRecord] = []
+        self.flow.ended.connect(self.ended.append)
+
+    def window(self) -> SessionWindow:
+        window = self.controller.window
+        assert window is not None
+        return window
+
+    def breathe_to_the_end(self, qtbot: QtBot) -> SessionWindow:
+        window = self.window()
+        qtbot.addWidget(window)
+        self.clock.advance(COUNTDOWN_SECONDS + 4.0)
+        window.tick()
+        return window
+
+
+@pytest.fixture
+def parts(tmp_path: Path, fake_inhibitor_class: type[Any]) -> Iterator[Parts]:
+    made = Parts(tmp_path, fake_inhibitor_class, Settings(first_run_done=True))
+    yield made
+    made.db.close()
+
+
+def make(tmp_path: Path, inhibitor_class: type[Any], **settings: Any) -> Parts:
+    return Parts(tmp_path, inhibitor_class, Settings(**settings))
+
+
+def test_a_session_is_stored_the_moment_it_ends_then_the_check_follows(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.start(ONE_BREATH, Trigger.CLI)
+    window = parts.breathe_to_the_end(qtbot)
+    assert [r.ended_how for r in parts.ended] == [EndedHow.COMPLETED]
+    assert parts.db.session_count() == 1
+    stored = parts.db.load_session(parts.ended[0].id)
+    assert stored is not None and stored.record.trigger is Trigger.CLI
+    assert isinstance(window.end_page(), CheckinPage)
+
+
+def test_without_a_check_the_flow_puts_up_the_summary_and_announces_it(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.start(BreatheOptions(pattern=Pattern(2, 2), breaths=1, no_check=True), Trigger.CLI)
+    window = parts.breathe_to_the_end(qtbot)
+    page = window.end_page()
+    assert isinstance(page, EndPage)
+    assert page.heading.text() == "Breathe normally now."
+    assert window.last_announcement() == "Breathe normally now."
+
+
+def test_dizzy_ends_with_advice_and_never_asks(qtbot: QtBot, parts: Parts) -> None:
+    parts.flow.start(ONE_BREATH, Trigger.WINDOW)
+    window = parts.window()
+    qtbot.addWidget(window)
+    parts.clock.advance(COUNTDOWN_SECONDS + 1.0)
+    window.dizzy()
+    page = window.end_page()
+    assert isinstance(page, EndPage)
+    assert page.heading.text().startswith("Breathe normally and sit for a moment.")
+    assert [r.ended_how for r in parts.ended] == [EndedHow.DIZZY]
+    stored = parts.db.load_session(parts.ended[0].id)
+    assert stored is not None and stored.record.ended_how is EndedHow.DIZZY
+
+
+def test_a_second_start_raises_the_running_session_instead_of_a_second_one(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    starts: list[None] = []
+    parts.flow.starting.connect(lambda: starts.append(None))
+    parts.flow.start(ONE_BREATH, Trigger.WINDOW)
+    first = parts.window()
+    qtbot.addWidget(first)
+    parts.flow.start(ONE_BREATH, Trigger.CLI)
+    assert parts.window() is first
+    assert len(starts) == 1  # a reminder on screen is withdrawn once, by the real start
+    assert parts.flow.is_running
+
+
+def test_the_first_session_marks_the_safety_note_as_seen(
+    qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]
+) -> None:
+    fresh = make(tmp_path, fake_inhibitor_class, first_run_done=False)
+    try:
+        fresh.flow.start(ONE_BREATH, Trigger.WINDOW)
+        fresh.breathe_to_the_end(qtbot)
+        assert fresh.hub.settings.first_run_done
+        again = SettingsHub(tmp_path / "settings.json", fresh.clock)
+        assert again.settings.first_run_done  # saved, not only in memory
+    finally:
+        fresh.db.close()
+
+
+def test_command_line_options_never_change_what_is_saved(
+    qtbot: QtBot, parts: Parts, tmp_path: Path
+) -> None:
+    before = parts.hub.settings
+    parts.flow.start(BreatheOptions(pattern=Pattern(3, 3), minutes=2), Trigger.CLI)
+    qtbot.addWidget(parts.window())
+    assert parts.window().run.plan.pattern == Pattern(3, 3)
+    assert parts.hub.settings == before
