@@ -48,3 +48,14 @@ class MessageCatalogue:
         if self._translator is None:
             return text
         return self._translator.translate(context, text) or text
+
+
+def fill(text: str, **values: object) -> str:
+    """Put ``values`` into ``{name}`` slots of a (translated) text, never raising.
+
+    Translations may drop or reorder slots; ``str.format`` would raise on a
+    stray brace in a translation, this never does.
+    """
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text

@@ -13,8 +13,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from herstel.core.records import EndedHow
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
-from herstel.ui.session.window import fill
 
 
 class Ended(Protocol):

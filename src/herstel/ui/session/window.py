@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QCursor,
-    QFont,
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
@@ -40,12 +38,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QLayout,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -55,9 +48,10 @@ from herstel.core.frame_pacing import first_slot_after, next_frame_time
 from herstel.core.rhythm import Phase, RhythmState, quiet_stretch, volume
 from herstel.core.session import SessionRun, Stage
 from herstel.platform.screensaver import ScreenSaverInhibitor
-from herstel.ui.common.theme import base_point_size
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.windows import bring_to_front
 from herstel.ui.session.breathing_view import BreathingView
+from herstel.ui.session.window_parts import build_parts
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +64,6 @@ _Segment = tuple[Phase, float, float, float, float, float]
 next text change, the session's duration, the monotonic reading at breathing second 0)."""
 
 PREFERRED_SIZE: Final = QSize(680, 760)
-MINIMUM_SIZE: Final = QSize(420, 520)
-
-
-def fill(text: str, **values: object) -> str:
-    """Put ``values`` into ``{name}`` slots of a (translated) text, never raising."""
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
 
 
 def format_clock(seconds: float) -> str:
@@ -150,7 +136,18 @@ class SessionWindow(QWidget):
         self._wake.setTimerType(Qt.TimerType.CoarseTimer)
         self._wake.timeout.connect(self.tick)
 
-        self._build(reduced_motion)
+        parts = build_parts(
+            self,
+            reduced_motion=reduced_motion,
+            first_run=first_run,
+            actions=(self.toggle_pause, self.stop, self.dizzy, self.toggle_full_screen),
+        )
+        self._stack, self._page, self._view = parts.stack, parts.page, parts.view
+        self._phase_label, self._count_label = parts.phase_label, parts.count_label
+        self._note, self._time_label, self._hint = parts.note, parts.time_label, parts.hint
+        self._buttons, self._pause_button = parts.buttons, parts.pause_button
+        self._stop_button, self._dizzy_button = parts.stop_button, parts.dizzy_button
+        self._full_button = parts.full_button
         if eyes_closed:
             from herstel.ui.session import eyes_closed as look
 
@@ -333,107 +330,6 @@ class SessionWindow(QWidget):
 
             at = next_frame_time(after, origin, FRAME_SECONDS, base + until, changes)
         self._timer.start(max(1, math.ceil((at - now) * 1000.0 - 1e-6)))
-
-    # --- building ------------------------------------------------------------------
-
-    def _build(self, reduced_motion: bool) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # The window's size limits are set once, not re-sent to the window system
-        # whenever a label changes (cheaper, and no size-hint churn mid-session).
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.setMinimumSize(MINIMUM_SIZE)
-        self._stack = QStackedWidget(self)
-        outer.addWidget(self._stack)
-
-        page = QWidget(self._stack)
-        page.setObjectName("sessionPage")
-        self._page = page
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(40, 32, 40, 28)
-        layout.setSpacing(10)
-
-        self._view = BreathingView(page, reduced_motion=reduced_motion)
-        layout.addWidget(self._view, 1)
-
-        self._phase_label = QLabel(page)
-        self._phase_label.setObjectName("phaseWord")
-        self._phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.font())
-        base = base_point_size(self)
-        font.setPointSizeF(max(28.0, base * 2.9))
-        font.setWeight(QFont.Weight.Light)
-        self._phase_label.setFont(font)
-        layout.addSpacing(6)
-        layout.addWidget(self._phase_label)
-
-        self._count_label = QLabel(page)
-        self._count_label.setObjectName("count")
-        self._count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        count_font = QFont(self.font())
-        count_font.setPointSizeF(max(17.0, base * 1.7))
-        count_font.setWeight(QFont.Weight.Light)
-        self._count_label.setFont(count_font)
-        self._count_label.setProperty("role", "muted")
-        _keep_space(self._count_label)
-        layout.addWidget(self._count_label)
-
-        self._note = QLabel(page)
-        self._note.setObjectName("safetyNote")
-        self._note.setProperty("role", "note")
-        self._note.setWordWrap(True)
-        self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._note.setMaximumWidth(460)
-        _keep_space(self._note)
-        self._note.setVisible(self._first_run)
-        if self._first_run:
-            # Centred by stretches, not by alignment, so the wrapped text gets its height.
-            note_row = QHBoxLayout()
-            note_row.addStretch(1)
-            note_row.addWidget(self._note, 6)
-            note_row.addStretch(1)
-            layout.addLayout(note_row)
-
-        self._time_label = QLabel(page)
-        self._time_label.setObjectName("timeLeft")
-        self._time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._time_label.setProperty("role", "muted")
-        layout.addWidget(self._time_label)
-
-        self._hint = QLabel(page)
-        self._hint.setObjectName("fullScreenHint")
-        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._hint.setProperty("role", "muted")
-        self._hint.hide()
-        layout.addWidget(self._hint)
-
-        self._buttons = QWidget(page)
-        row = QHBoxLayout(self._buttons)
-        row.setContentsMargins(0, 14, 0, 0)
-        row.setSpacing(12)
-        row.addStretch(1)
-        self._pause_button = self._quiet_button(self.toggle_pause)
-        self._stop_button = self._quiet_button(self.stop)
-        self._dizzy_button = self._quiet_button(self.dizzy)
-        self._full_button = self._quiet_button(self.toggle_full_screen)
-        for button in (self._pause_button, self._stop_button, self._dizzy_button):
-            row.addWidget(button)
-        row.addSpacing(12)
-        row.addWidget(self._full_button)
-        row.addStretch(1)
-        layout.addWidget(self._buttons)
-
-        self._stack.addWidget(page)
-
-    def _quiet_button(self, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(self._page)
-        button.setProperty("quiet", True)
-        # Tab reaches the buttons; a mouse click leaves the keyboard focus on the
-        # window, so Space keeps meaning pause/resume.
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(slot)
-        return button
 
     def _retranslate(self) -> None:
         self._words = {
@@ -695,13 +591,6 @@ class SessionWindow(QWidget):
         outcome = self._run.outcome()
         log.debug("session ended: %s", outcome)
         self.ended.emit(outcome)
-
-
-def _keep_space(widget: QWidget) -> None:
-    """Hiding ``widget`` keeps its room, so the circle never jumps in size."""
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
 
 
 def _first_focusable(widget: QWidget) -> QWidget | None:
