@@ -76,6 +76,8 @@ def run_through(finder: RhythmFinder, clock: ManualClock, answers: list[tuple[in
     run = finder.begin()
     for ease, calm in answers:
         assert run is not None and finder.stage is FinderStage.BREATHING
+        assert not run.started  # the session window starts it as it shows it
+        run.start()
         step = finder.step
         assert step is not None and run.plan is step.plan
         clock.advance(COUNTDOWN_SECONDS)
@@ -133,6 +135,7 @@ def test_dizzy_mid_step_stops_at_once_and_never_continues() -> None:
     run_through(finder, clock, [(5, 5)])  # 6.7 a minute felt easy and calm
     run = finder.run
     assert run is not None and finder.stage is FinderStage.BREATHING
+    run.start()
     clock.advance(COUNTDOWN_SECONDS + 30.0)
     finder.dizzy()
     assert finder.stage is FinderStage.DIZZY
@@ -153,7 +156,9 @@ def test_dizzy_mid_step_stops_at_once_and_never_continues() -> None:
 def test_dizzy_while_answering_also_ends_it() -> None:
     clock = ManualClock(start=START)
     finder = RhythmFinder(clock)
-    finder.begin()
+    run = finder.begin()
+    assert run is not None
+    run.start()
     clock.advance(COUNTDOWN_SECONDS + STEPS[0].plan.duration)
     assert finder.stage is FinderStage.QUESTIONS
     finder.dizzy()
@@ -165,6 +170,8 @@ def test_stop_goes_to_the_result_with_what_was_rated() -> None:
     clock = ManualClock(start=START)
     finder = RhythmFinder(clock, current=Pattern(5, 5))
     run_through(finder, clock, [(4, 4), (6, 6)])
+    assert finder.run is not None
+    finder.run.start()
     clock.advance(10.0)
     finder.stop()
     assert finder.stage is FinderStage.RESULT
@@ -179,6 +186,15 @@ def test_no_record_before_anything_was_breathed() -> None:
     finder.stop()
     assert finder.stage is FinderStage.RESULT
     assert finder.to_record(Trigger.WINDOW) is None
+
+
+@pytest.mark.parametrize("how", ["stop", "dizzy"])
+def test_ending_before_the_first_run_started_stores_nothing(how: str) -> None:
+    finder = RhythmFinder(ManualClock(start=START))
+    assert finder.begin() is not None
+    getattr(finder, how)()
+    assert finder.stage is (FinderStage.RESULT if how == "stop" else FinderStage.DIZZY)
+    assert finder.results == () and finder.to_record(Trigger.WINDOW) is None
 
 
 # --- The recommendation rule --------------------------------------------------------

@@ -42,11 +42,11 @@ TOP_UP_LIMITS: Final[tuple[float, float]] = (0.0, 2.0)
 At most 2 s, never longer than the shortest inhale, so it reads as a small addition.
 """
 
-TOP_UP_FROM: Final[float] = 0.75
+TOP_UP_FROM: Final[float] = 0.7
 """The volume the first inhale of a double inhale reaches; the top-up adds the rest.
 
 Both together reach the same full volume as any other pattern (slower, not bigger):
-the first inhale simply stops a quarter short, so the second one shows as a clear rise.
+the first inhale simply stops 30 % short, so the second one shows as a clear rise.
 """
 
 RATE_WARNING_LIMITS: Final[tuple[float, float]] = (3.0, 10.0)

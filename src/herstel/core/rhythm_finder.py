@@ -236,7 +236,11 @@ class RhythmFinder:
         return tuple(self._results)
 
     def begin(self) -> SessionRun | None:
-        """Leave the intro: start the first step's run."""
+        """Leave the intro: the first step's run, for the caller to ``start()``.
+
+        Runs are handed out unstarted, so the session window starts each one as it
+        shows it (and holds off the screen saver), exactly as for any session.
+        """
         if self._stage is not FinderStage.INTRO:
             return None
         return self._next_step()
@@ -245,7 +249,6 @@ class RhythmFinder:
         run = SessionRun(self._steps[len(self._runs)].plan, self._clock)
         self._runs.append(run)
         self._stage = FinderStage.BREATHING
-        run.start()
         return run
 
     def _step_ended(self) -> None:
@@ -263,7 +266,7 @@ class RhythmFinder:
             self._stage = FinderStage.RESULT
 
     def answer(self, ease: int, calm: int) -> SessionRun | None:
-        """The answers to the step just done; starts the next step, or ends at the result."""
+        """The answers to the step just done; the next step's run, or None at the result."""
         if self.stage is not FinderStage.QUESTIONS:
             return None
         step = self.step
@@ -279,6 +282,10 @@ class RhythmFinder:
         """Stop (Esc): end the current step, or skip the questions, and go to the result."""
         stage = self.stage
         if stage is FinderStage.BREATHING and self.run is not None:
+            if self._drop_unstarted():
+                self._stopped = True
+                self._stage = FinderStage.RESULT
+                return
             self.run.stop()
             self._step_ended()
         elif stage in (FinderStage.INTRO, FinderStage.QUESTIONS):
@@ -289,12 +296,22 @@ class RhythmFinder:
         """ "I feel dizzy": end at once, from any stage before the end; never continue."""
         stage = self.stage
         if stage is FinderStage.BREATHING and self.run is not None:
+            if self._drop_unstarted():
+                self._stage = FinderStage.DIZZY
+                return
             self.run.dizzy()
             self._step_ended()
         elif stage in (FinderStage.INTRO, FinderStage.QUESTIONS):
             if stage is FinderStage.QUESTIONS and self.step is not None:
                 self._results.append(StepResult(self.step, EndedHow.DIZZY))
             self._stage = FinderStage.DIZZY
+
+    def _drop_unstarted(self) -> bool:
+        """Forget a step's run that never started (nothing was breathed); True if so."""
+        if self._runs and not self._runs[-1].started:
+            self._runs.pop()
+            return True
+        return False
 
     def recommendation(self) -> Recommendation:
         """What the result page proposes, from the answers so far (see ``recommend``)."""

@@ -29,6 +29,7 @@ def preset_name(key: str) -> str:
         "gentle": lambda: QCoreApplication.translate("PatternNames", "Gentle"),
         "box": lambda: QCoreApplication.translate("PatternNames", "Box"),
         "4-7-8": lambda: "4-7-8",
+        "sigh": lambda: QCoreApplication.translate("PatternNames", "Cyclic sighing"),
         CUSTOM_KEY: lambda: QCoreApplication.translate("PatternNames", "Your own rhythm"),
     }
     return names.get(key, names[CUSTOM_KEY])()
@@ -52,6 +53,9 @@ def preset_description(key: str) -> str:
         "box": lambda: QCoreApplication.translate("PatternNames", "In 4, hold 4, out 4, hold 4."),
         "4-7-8": lambda: QCoreApplication.translate(
             "PatternNames", "In 4, hold 7, out 8. A short session of 4 breaths."
+        ),
+        "sigh": lambda: QCoreApplication.translate(
+            "PatternNames", "In for 3, a short extra breath in for 1, out for 6."
         ),
         CUSTOM_KEY: lambda: QCoreApplication.translate(
             "PatternNames", "Set each part of the breath yourself."
@@ -91,9 +95,11 @@ def format_number(value: float, locale: QLocale | None = None) -> str:
 
 
 def format_label(pattern: Pattern, locale: QLocale | None = None) -> str:
-    """The pattern's label with the locale's decimal sign ("3,5-5" in Dutch)."""
+    """The pattern's label with the locale's decimal sign ("3,5-5" in Dutch, "3+1-6")."""
     parts = pattern.label.split("-")
-    return "-".join(format_number(float(part), locale) for part in parts)
+    return "-".join(
+        "+".join(format_number(float(piece), locale) for piece in part.split("+")) for part in parts
+    )
 
 
 def length_text(settings: Settings) -> str:
