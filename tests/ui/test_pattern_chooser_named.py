@@ -87,3 +87,14 @@ def test_find_my_rhythm_asks_for_the_finder(qtbot: QtBot) -> None:
     dialog = chooser(qtbot, Settings())
     with qtbot.waitSignal(dialog.find_rhythm_requested, timeout=1000):
         dialog._find.click()
+
+
+def test_the_home_window_passes_find_my_rhythm_on(qtbot: QtBot) -> None:
+    from herstel.ui.home.window import HomeWindow
+
+    home = HomeWindow(Settings(pattern="5-7", custom_patterns=(EVENING,)))
+    qtbot.addWidget(home)
+    assert home.pattern_summary() == "Evening · 5-7 · 5 min"
+    dialog = home.open_chooser()
+    with qtbot.waitSignal(home.rhythm_finder_requested, timeout=1000):
+        dialog._find.click()

@@ -75,6 +75,11 @@ class SessionController(QObject):
         self._window: SessionWindow | None = None
 
     @property
+    def inhibitor_factory(self) -> InhibitorFactory | None:
+        """How session windows hold off the screen saver (the rhythm finder's steps too)."""
+        return self._inhibitor_factory
+
+    @property
     def window(self) -> SessionWindow | None:
         """The session window while it is open (running or on its end page)."""
         return self._window
