@@ -1729,6 +1729,14 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternNames</name>
     <message>
+        <source>Finding your rhythm</source>
+        <translation>Je eigen ritme zoeken</translation>
+    </message>
+    <message>
+        <source>Rhythm finder</source>
+        <translation>Ritmezoeker</translation>
+    </message>
+    <message>
         <source>Cyclic sighing</source>
         <translation>Zuchtend ademen</translation>
     </message>

@@ -80,6 +80,29 @@ def pattern_title(pattern: Pattern) -> str:
     return label if name == label else f"{name} {label}"
 
 
+FINDER_LABEL = "finder"
+"""What a rhythm-finder session is stored under (``herstel.core.rhythm_finder.FINDER_LABEL``)."""
+
+
+def session_rhythm_label(label: str) -> str:
+    """A stored session's rhythm in a narrow column: "4-6", or "Rhythm finder"."""
+    if label == FINDER_LABEL:
+        return QCoreApplication.translate("PatternNames", "Rhythm finder")
+    return label
+
+
+def session_rhythm_title(label: str) -> str:
+    """A stored session's rhythm for people: "Rest rhythm 4-6", "Finding your rhythm"."""
+    if label == FINDER_LABEL:
+        return QCoreApplication.translate("PatternNames", "Finding your rhythm")
+    from herstel.core.rhythm import parse_pattern
+
+    try:
+        return pattern_title(parse_pattern(label))
+    except ValueError:  # written by a newer Herstel, or by hand: show it as it is
+        return label
+
+
 def pattern_name(pattern: Pattern) -> str:
     preset = preset_for(pattern)
     return preset_name(preset.key if preset else CUSTOM_KEY)
