@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
+        <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/cli.py" line="103"/>
         <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
         <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>
@@ -25,8 +29,8 @@
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="160"/>
-        <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8) or seconds like 4-6 or 4-4-4-4 (got &apos;{value}&apos;)</source>
-        <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8) of seconden zoals 4-6 of 4-4-4-4 (ingevoerd: &apos;{value}&apos;)</translation>
+        <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) or seconds like 4-6, 4-4-4-4 or 3+1-6 (got &apos;{value}&apos;)</source>
+        <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) of seconden zoals 4-6, 4-4-4-4 of 3+1-6 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="177"/>
@@ -55,8 +59,8 @@
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="199"/>
-        <source>4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)</source>
-        <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8 of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
+        <source>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)</source>
+        <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="206"/>
