@@ -489,7 +489,7 @@ def quiet_stretch(
 
     Returns ``(start, length, until)`` in breathing seconds: the phase began at
     ``start`` and lasts ``length``; up to ``until`` the volume at any ``t`` is
-    exactly ``volume(state.phase, (t - start) / length)`` and neither the time
+    exactly ``plan.pattern.volume_at(state.phase, (t - start) / length)`` and neither the time
     left (``shown_left`` whole seconds, shown rounded up) nor the whole-second
     count changes. None while a gentle start eases in (the rate changes, so
     every moment must ask the plan) or when no such stretch remains. Text
