@@ -27,17 +27,12 @@ from herstel.core.rhythm import Pattern
 from herstel.core.rhythm_finder import SCALE, Basis, FinderStep, Recommendation
 from herstel.ui.checkin import texts as check_texts
 from herstel.ui.checkin.page import PAGE_MARGINS, ScaleItem, page_heading
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.session.pattern_texts import format_label, format_number
 
 EASE_KEY: Final = "finder-ease"
 CALM_KEY: Final = "finder-calm"
-
-
-def fill(text: str, **values: object) -> str:
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
 
 
 def rate_words(pattern: Pattern) -> str:
