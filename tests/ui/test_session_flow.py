@@ -181,3 +181,23 @@ def test_the_rhythm_finder_is_stored_as_one_session_and_saves_the_rhythm(
     window.close()
     qtbot.waitUntil(lambda: parts.flow.finder_window is None, timeout=2000)
     assert not parts.flow.is_running
+
+
+def test_closing_the_rhythm_finder_mid_step_keeps_what_was_breathed(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.find_rhythm(Trigger.WINDOW)
+    window = parts.flow.finder_window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.intro.begin_button.click()
+    parts.clock.advance(COUNTDOWN_SECONDS + 50.0)
+    window.close()
+    (record,) = parts.ended
+    assert (record.pattern, record.ended_how, record.done_seconds) == (
+        "finder",
+        EndedHow.STOPPED,
+        50.0,
+    )
+    assert parts.db.load_session(record.id) is not None
+    assert parts.hub.settings.custom_patterns == ()  # nothing saved without asking

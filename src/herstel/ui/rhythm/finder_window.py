@@ -132,7 +132,8 @@ class RhythmFinderWindow(QWidget):
         """Put a fresh session for ``run`` in the step page; showing it starts the run."""
         step = self._finder.step
         assert step is not None
-        self._step_label.setText(step_line(step, len(self._finder.steps)))
+        line = step_line(step, len(self._finder.steps))
+        self._step_label.setText(line)
         settings = self._settings
         session = SessionWindow(
             run,
@@ -141,6 +142,7 @@ class RhythmFinderWindow(QWidget):
             inhibitor=self._make_inhibitor(self) if self._make_inhibitor else None,
         )
         session.setWindowFlags(Qt.WindowType.Widget)
+        session.setAccessibleName(line)  # inside this window it has no title to be named by
         session.setParent(self._step_page)
         session.installEventFilter(self)
         session.ended.connect(self._step_ended)
