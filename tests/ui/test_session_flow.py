@@ -201,3 +201,17 @@ def test_closing_the_rhythm_finder_mid_step_keeps_what_was_breathed(
     )
     assert parts.db.load_session(record.id) is not None
     assert parts.hub.settings.custom_patterns == ()  # nothing saved without asking
+
+
+def test_quitting_with_the_rhythm_finder_open_stores_it_as_stopped(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.find_rhythm(Trigger.WINDOW)
+    window = parts.flow.finder_window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.intro.begin_button.click()
+    parts.clock.advance(COUNTDOWN_SECONDS + 20.0)
+    parts.flow.stop_running()
+    (record,) = parts.ended
+    assert (record.ended_how, record.done_seconds) == (EndedHow.STOPPED, 20.0)

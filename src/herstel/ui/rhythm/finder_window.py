@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -26,10 +27,15 @@ from herstel.core.rhythm_finder import FinderStage, RhythmFinder
 from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun
 from herstel.core.settings import Settings
 from herstel.platform.screensaver import ScreenSaverInhibitor
+from herstel.ui.common.theme import prefers_reduced_motion
 from herstel.ui.rhythm.pages import DizzyPage, IntroPage, QuestionsPage, ResultPage, step_line
 from herstel.ui.session.window import SessionWindow
 
+if TYPE_CHECKING:
+    from herstel.ui.session.cue_player import CuePlayer
+
 InhibitorFactory = Callable[[QObject], ScreenSaverInhibitor]
+CuesFactory = Callable[[SessionRun], "CuePlayer | None"]
 
 _PLAIN_KEYS = (
     Qt.KeyboardModifier.ControlModifier
@@ -51,6 +57,7 @@ class RhythmFinderWindow(QWidget):
         trigger: Trigger = Trigger.WINDOW,
         *,
         inhibitor: InhibitorFactory | None = None,
+        cues: CuesFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -58,6 +65,8 @@ class RhythmFinderWindow(QWidget):
         self._settings = settings
         self._trigger = trigger
         self._make_inhibitor = inhibitor
+        self._make_cues = cues
+        self._cues: CuePlayer | None = None
         self._session: SessionWindow | None = None
         self._record_sent = False
         self.setObjectName("rhythmFinder")
@@ -96,6 +105,11 @@ class RhythmFinderWindow(QWidget):
     @property
     def finder(self) -> RhythmFinder:
         return self._finder
+
+    @property
+    def cue_player(self) -> CuePlayer | None:
+        """The sound cues of the current (or last) step, when sound is on."""
+        return self._cues
 
     @property
     def session(self) -> SessionWindow | None:
@@ -138,9 +152,12 @@ class RhythmFinderWindow(QWidget):
         session = SessionWindow(
             run,
             show_count=settings.show_count,
-            reduced_motion=settings.reduced_motion,
+            reduced_motion=prefers_reduced_motion(settings.reduced_motion),
             inhibitor=self._make_inhibitor(self) if self._make_inhibitor else None,
         )
+        self._close_cues()  # the last step's bell has rung by now
+        if self._make_cues is not None:  # before the run starts: its start is the cues' zero
+            self._cues = self._make_cues(run)
         session.setWindowFlags(Qt.WindowType.Widget)
         session.setAccessibleName(line)  # inside this window it has no title to be named by
         session.setParent(self._step_page)
@@ -219,6 +236,11 @@ class RhythmFinderWindow(QWidget):
             self._record_sent = True
             self.ended.emit(record)
 
+    def _close_cues(self) -> None:
+        if self._cues is not None:
+            self._cues.close()
+            self._cues = None
+
     def _set_page(self, page: QWidget) -> None:
         old = self._page
         if self._stack.indexOf(page) < 0:
@@ -295,4 +317,5 @@ class RhythmFinderWindow(QWidget):
         if self._finder.stage not in (FinderStage.RESULT, FinderStage.DIZZY):
             self._finder.stop()
         self._send_record()
+        self._close_cues()
         super().closeEvent(event)

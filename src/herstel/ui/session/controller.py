@@ -165,6 +165,15 @@ class SessionController(QObject):
         window.open()
         return window
 
+    def cues_for(self, run: SessionRun) -> CuePlayer | None:
+        """Sound cues for a run shown elsewhere (the rhythm finder's steps), if sound is on.
+
+        The caller closes the player when its run is over; make it before the run starts.
+        """
+        if not _wants_sound(self._settings, False):
+            return None
+        return self._cue_player(run)
+
     def _sound_sink(self) -> CueSink | None:
         """The sink to play cues through (made on first need, then shared); None: no sound."""
         if self._sink is None:

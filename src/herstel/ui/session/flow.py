@@ -111,7 +111,11 @@ class SessionFlow(QObject):
         self.starting.emit()
         finder = RhythmFinder(self._clock, parse_pattern(settings.pattern))
         window = RhythmFinderWindow(
-            finder, settings, trigger, inhibitor=self._controller.inhibitor_factory
+            finder,
+            settings,
+            trigger,
+            inhibitor=self._controller.inhibitor_factory,
+            cues=self._controller.cues_for,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.ended.connect(self._finder_ended)
@@ -124,6 +128,12 @@ class SessionFlow(QObject):
     def finder_window(self) -> RhythmFinderWindow | None:
         """The rhythm finder while it is open."""
         return self._finder
+
+    def stop_running(self) -> None:
+        """The app is quitting: a running session, or an open rhythm finder, stored as stopped."""
+        self._controller.stop_running()
+        if self._finder is not None:
+            self._finder.close()  # stores what was breathed (its `ended`), then goes
 
     def _raise_finder(self) -> None:
         from herstel.ui.common.windows import bring_to_front
