@@ -28,10 +28,10 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.core.session_spec import SessionSpec, resolve_session
 from herstel.storage.database import Database, StorageError
 from herstel.ui.common.settings_hub import SettingsHub
+from herstel.ui.rhythm.launcher import FinderLauncher
 from herstel.ui.session.controller import SessionController
 
 if TYPE_CHECKING:  # the pages load when a session first needs them, not at start-up
-    from herstel.core.settings import Settings
     from herstel.ui.checkin.page import CheckResult
     from herstel.ui.rhythm.finder_window import RhythmFinderWindow
     from herstel.ui.session.window import SessionWindow
@@ -60,19 +60,20 @@ class SessionFlow(QObject):
         self._spec: SessionSpec | None = None
         self._before: CheckAnswers | None = None
         self._before_window: QWidget | None = None
-        self._finder: RhythmFinderWindow | None = None
+        self._finder = FinderLauncher(controller, clock, hub, self)
         controller.session_ended.connect(self._session_ended)
+        self._finder.ended.connect(self._finder_ended)
 
     @property
     def is_running(self) -> bool:
         """Whether a session (or the rhythm finder, which is one) is open right now."""
-        return self._controller.is_running or self._finder is not None
+        return self._controller.is_running or self._finder.is_open
 
     def start(self, options: BreatheOptions, trigger: Trigger) -> None:
         """A session as ``options`` ask (saved settings for the rest), or the running one raised."""
-        if self._finder is not None:
+        if self._finder.is_open:
             log.info("the rhythm finder is open; raising it")
-            self._raise_finder()
+            self._finder.raise_window()
             return
         if self._controller.is_running:
             log.info("a session is already running; raising it")
@@ -94,73 +95,32 @@ class SessionFlow(QObject):
         self._open(spec)
 
     def find_rhythm(self, trigger: Trigger = Trigger.WINDOW) -> None:
-        """The guided rhythm finder: one session of five short runs, stored as "finder"."""
-        if self._finder is not None:
-            self._raise_finder()
-            return
+        """The guided rhythm finder (one session of five short runs), or what runs raised."""
         if self._controller.is_running:
             self._controller.raise_session()
             return
-        from herstel.core.rhythm import parse_pattern
-        from herstel.core.rhythm_finder import RhythmFinder
-        from herstel.ui.common.windows import bring_to_front
-        from herstel.ui.rhythm.finder_window import RhythmFinderWindow
-
-        settings = self._hub.settings
-        log.info("rhythm finder starting, from %s", trigger)
-        self.starting.emit()
-        finder = RhythmFinder(self._clock, parse_pattern(settings.pattern))
-        window = RhythmFinderWindow(
-            finder,
-            settings,
-            trigger,
-            inhibitor=self._controller.inhibitor_factory,
-            cues=self._controller.cues_for,
-        )
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        window.ended.connect(self._finder_ended)
-        window.settings_chosen.connect(self._finder_saved)
-        window.destroyed.connect(self._finder_closed)
-        self._finder = window
-        bring_to_front(window)
+        if not self._finder.is_open:
+            self.starting.emit()
+        self._finder.open(trigger)
 
     @property
     def finder_window(self) -> RhythmFinderWindow | None:
         """The rhythm finder while it is open."""
-        return self._finder
+        return self._finder.window
 
     def stop_running(self) -> None:
         """The app is quitting: a running session, or an open rhythm finder, stored as stopped."""
         self._controller.stop_running()
-        if self._finder is not None:
-            self._finder.close()  # stores what was breathed (its `ended`), then goes
-
-    def _raise_finder(self) -> None:
-        from herstel.ui.common.windows import bring_to_front
-
-        if self._finder is not None:
-            bring_to_front(self._finder)
+        self._finder.close()
 
     def _finder_ended(self, record: SessionRecord) -> None:
         """Stored like any session, without a check (the finder asked its own questions)."""
         self._before = None
         self._save(record, None, CheckStatus.NONE)
-        log.info(
-            "rhythm finder %s ended %s after %.0f s",
-            record.id,
-            record.ended_how,
-            record.done_seconds,
-        )
+        log.info("rhythm finder %s ended %s", record.id, record.ended_how)
         if not self._hub.settings.first_run_done:
             self._hub.mark(first_run_done=True)
         self.ended.emit(record)
-
-    def _finder_saved(self, chosen: Settings) -> None:
-        """Only the saved rhythm (and the default, if asked) come from the finder."""
-        self._hub.mark(custom_patterns=chosen.custom_patterns, pattern=chosen.pattern)
-
-    def _finder_closed(self) -> None:
-        self._finder = None
 
     def start_from_reminder(self, _shown: object = None) -> None:
         """ "Start now" on a reminder: the saved session."""
