@@ -14,10 +14,11 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from herstel.core.clock import ManualClock
@@ -36,24 +37,20 @@ CHECKOUT_TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "tra
 SIZE = (760, 640)
 
 
-class _NoInhibitor:
-    """Screenshots never touch the real screen saver."""
+class _NoScreenSaver(QObject):
+    """Screenshots never touch the real screen saver (ScreenSaverInhibitor's interface)."""
 
-    def __init__(self) -> None:
-        from PySide6.QtCore import QObject, Signal
+    locked_changed = Signal(bool)
 
-        class _Fake(QObject):
-            locked_changed = Signal(bool)
+    def inhibit(self) -> None:
+        pass
 
-            def inhibit(self) -> None: ...
-
-            def release(self) -> None: ...
-
-        self.fake = _Fake()
+    def release(self) -> None:
+        pass
 
 
-def _no_inhibitor(_parent: object) -> object:
-    return _NoInhibitor().fake
+def _no_inhibitor(_parent: object) -> Any:
+    return _NoScreenSaver()
 
 
 def _save(app: QApplication, widget: QWidget, target: Path) -> None:
@@ -67,7 +64,7 @@ def finder_shots(app: QApplication, out: Path, language: str) -> None:
     window = RhythmFinderWindow(
         RhythmFinder(clock),
         Settings(first_run_done=True),
-        inhibitor=_no_inhibitor,  # type: ignore[arg-type]
+        inhibitor=_no_inhibitor,
     )
     window.resize(*SIZE)
     window.show()
@@ -112,7 +109,7 @@ def sigh_shot(app: QApplication, target: Path) -> None:
     run = SessionRun(SessionPlan.from_minutes(Pattern(3, 6, top_up=1), 5), clock)
     run.start()
     clock.advance(COUNTDOWN_SECONDS + 20.0 + 3.5)  # two breaths, then halfway up the top-up
-    window = SessionWindow(run, inhibitor=_no_inhibitor(None))  # type: ignore[arg-type]
+    window = SessionWindow(run, inhibitor=_no_inhibitor(None))
     window.resize(680, 720)
     window.show()
     window.tick()
