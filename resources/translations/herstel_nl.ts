@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
+        <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/cli.py" line="103"/>
         <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
         <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>
@@ -25,8 +29,8 @@
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="160"/>
-        <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8) or seconds like 4-6 or 4-4-4-4 (got &apos;{value}&apos;)</source>
-        <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8) of seconden zoals 4-6 of 4-4-4-4 (ingevoerd: &apos;{value}&apos;)</translation>
+        <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) or seconds like 4-6, 4-4-4-4 or 3+1-6 (got &apos;{value}&apos;)</source>
+        <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) of seconden zoals 4-6, 4-4-4-4 of 3+1-6 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="177"/>
@@ -55,8 +59,8 @@
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="199"/>
-        <source>4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)</source>
-        <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8 of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
+        <source>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)</source>
+        <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="206"/>
@@ -1571,6 +1575,66 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternChooser</name>
     <message>
+        <source>Save &amp;as…</source>
+        <translation>&amp;Opslaan als…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Naam &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>Verwij&amp;deren</translation>
+    </message>
+    <message>
+        <source>&amp;Find my rhythm…</source>
+        <translation>Mijn &amp;ritme zoeken…</translation>
+    </message>
+    <message>
+        <source>Save this rhythm under a name of your own</source>
+        <translation>Bewaar dit ritme onder een eigen naam</translation>
+    </message>
+    <message>
+        <source>Try five slow paces and keep the one that feels best</source>
+        <translation>Probeer vijf rustige tempo’s en houd het tempo dat het prettigst voelt</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra in</source>
+        <translation>E&amp;xtra in</translation>
+    </message>
+    <message>
+        <source>A short extra breath in on top, seconds</source>
+        <translation>Korte extra inademing erbovenop, seconden</translation>
+    </message>
+    <message>
+        <source>You already have a rhythm with that name.</source>
+        <translation>Je hebt al een ritme met die naam.</translation>
+    </message>
+    <message>
+        <source>You have 20 saved rhythms; delete one first.</source>
+        <translation>Je hebt 20 bewaarde ritmes; verwijder er eerst een.</translation>
+    </message>
+    <message>
+        <source>Give your rhythm a short name.</source>
+        <translation>Geef je ritme een korte naam.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <source>Save rhythm as</source>
+        <translation>Ritme bewaren als</translation>
+    </message>
+    <message>
+        <source>My rhythm</source>
+        <translation>Mijn ritme</translation>
+    </message>
+    <message>
+        <source>Rename rhythm</source>
+        <translation>Naam van het ritme wijzigen</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="198"/>
         <source>Breathing rhythm</source>
         <translation>Ademritme</translation>
@@ -1668,6 +1732,22 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 </context>
 <context>
     <name>PatternNames</name>
+    <message>
+        <source>Finding your rhythm</source>
+        <translation>Je eigen ritme zoeken</translation>
+    </message>
+    <message>
+        <source>Rhythm finder</source>
+        <translation>Ritmezoeker</translation>
+    </message>
+    <message>
+        <source>Cyclic sighing</source>
+        <translation>Zuchtend ademen</translation>
+    </message>
+    <message>
+        <source>In for 3, a short extra breath in for 1, out for 6.</source>
+        <translation>3 in, nog 1 kort erbij in, 6 uit.</translation>
+    </message>
     <message>
         <location filename="../../src/herstel/ui/session/pattern_texts.py" line="26"/>
         <source>Rest rhythm</source>
@@ -1957,6 +2037,62 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ResultPage</name>
     <message>
+        <source>Your rhythm: {rate}</source>
+        <translation>Jouw ritme: {rate}</translation>
+    </message>
+    <message>
+        <source>In {inhale} seconds, out {exhale} seconds ({label})</source>
+        <translation>{inhale} seconden in, {exhale} seconden uit ({label})</translation>
+    </message>
+    <message>
+        <source>This was the slowest pace that still felt easy and calm to you. A pace you can keep without effort is the one to rest with; slower is not better in itself.</source>
+        <translation>Dit was het langzaamste tempo dat voor jou nog makkelijk en rustig voelde. Een tempo dat je zonder moeite volhoudt, is het tempo om mee te ontspannen; langzamer is op zich niet beter.</translation>
+    </message>
+    <message>
+        <source>Keep your current rhythm</source>
+        <translation>Houd je huidige ritme</translation>
+    </message>
+    <message>
+        <source>For now: {label}</source>
+        <translation>Voor nu: {label}</translation>
+    </message>
+    <message>
+        <source>No pace felt both easy and calm enough this time to suggest a change. That is fine: stay with what you know, and try again another day if you like.</source>
+        <translation>Geen enkel tempo voelde deze keer makkelijk én rustig genoeg om iets anders voor te stellen. Dat is prima: houd wat je kent, en probeer het een andere dag nog eens als je wilt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>My rhythm</source>
+        <translation>Mijn ritme</translation>
+    </message>
+    <message>
+        <source>Name of the rhythm</source>
+        <translation>Naam van het ritme</translation>
+    </message>
+    <message>
+        <source>&amp;Make it my default rhythm</source>
+        <translation>&amp;Gebruik dit als mijn vaste ritme</translation>
+    </message>
+    <message>
+        <source>Save as my rhythm</source>
+        <translation>Bewaren als mijn ritme</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}” and used from your next session.</source>
+        <translation>Bewaard als ‘{name}’ en gebruikt vanaf je volgende sessie.</translation>
+    </message>
+    <message>
+        <source>Saved as “{name}”. You find it in the rhythm chooser.</source>
+        <translation>Bewaard als ‘{name}’. Je vindt het bij de ritmes.</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/ui/checkin/result_page.py" line="305"/>
         <location filename="../../src/herstel/ui/checkin/result_page.py" line="350"/>
         <source>What you noticed</source>
@@ -2196,6 +2332,10 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 </context>
 <context>
     <name>SessionWindow</name>
+    <message>
+        <source>And in</source>
+        <translation>En nog even in</translation>
+    </message>
     <message>
         <location filename="../../src/herstel/ui/session/window.py" line="439"/>
         <source>Breathe in</source>
@@ -2981,6 +3121,97 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <location filename="../../src/herstel/ui/checkin/texts.py" line="294"/>
         <source>Several signals of recovery have stayed away for two weeks. It may help to talk this over with your GP or an occupational physician.</source>
         <translation>Een aantal herstelsignalen blijft al twee weken weg. Het kan helpen om dit te bespreken met je huisarts of bedrijfsarts.</translation>
+    </message>
+</context>
+<context>
+    <name>DizzyPage</name>
+    <message>
+        <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
+        <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
+    </message>
+    <message>
+        <source>The rhythm finder stops here. Another day, breathe a little lighter: slower, not bigger.</source>
+        <translation>De ritmezoeker stopt hier. Adem een andere keer wat lichter: langzamer, niet groter.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Find your rhythm</source>
+        <translation>Vind je eigen ritme</translation>
+    </message>
+    <message>
+        <source>You breathe at five slow paces, two minutes each, from about 6.5 down to about 4.5 breaths a minute, and after each one you say how it felt. Breathe gently through your nose, never bigger than is comfortable, and stop whenever you like.</source>
+        <translation>Je ademt in vijf rustige tempo’s van elk twee minuten, van ongeveer 6,5 naar ongeveer 4,5 ademhalingen per minuut, en na elk tempo geef je aan hoe het ging. Adem zacht door je neus, nooit groter dan prettig voelt, en stop wanneer je wilt.</translation>
+    </message>
+    <message>
+        <source>About {minutes} minutes in all.</source>
+        <translation>Ongeveer {minutes} minuten in totaal.</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>How was that?</source>
+        <translation>Hoe ging dat?</translation>
+    </message>
+    <message>
+        <source>See the result</source>
+        <translation>Naar de uitkomst</translation>
+    </message>
+    <message>
+        <source>Next pace</source>
+        <translation>Volgend tempo</translation>
+    </message>
+    <message>
+        <source>I feel dizzy</source>
+        <translation>Ik word duizelig</translation>
+    </message>
+    <message>
+        <source>End now and breathe normally (D)</source>
+        <translation>Nu stoppen en gewoon doorademen (D)</translation>
+    </message>
+</context>
+<context>
+    <name>RhythmFinder</name>
+    <message>
+        <source>about {rate} breaths a minute</source>
+        <translation>ongeveer {rate} ademhalingen per minuut</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total} · {rate} · {label}</source>
+        <translation>Stap {n} van {total} · {rate} · {label}</translation>
+    </message>
+    <message>
+        <source>Breathing at this pace felt easy.</source>
+        <translation>Ademen in dit tempo ging makkelijk.</translation>
+    </message>
+    <message>
+        <source>I feel calm now.</source>
+        <translation>Ik voel me nu rustig.</translation>
+    </message>
+</context>
+<context>
+    <name>RhythmFinderWindow</name>
+    <message>
+        <source>You have 20 saved rhythms; delete one first.</source>
+        <translation>Je hebt 20 bewaarde ritmes; verwijder er eerst een.</translation>
+    </message>
+    <message>
+        <source>Give your rhythm a short name.</source>
+        <translation>Geef je ritme een korte naam.</translation>
     </message>
 </context>
 </TS>

@@ -139,6 +139,19 @@ def _pattern(text: str) -> Pattern:
     try:
         return parse_pattern(text)
     except PatternError as error:
+        if error.field == "top_up":  # "3+5-6": the short second breath in is out of range
+            raise UsageError(
+                tr(
+                    "--pattern '{pattern}': the second breath in must be {low}–{high} seconds "
+                    "in {step} s steps (got {value})"
+                ).format(
+                    pattern=text,
+                    low=_number(str(error.low)),
+                    high=_number(str(error.high)),
+                    step=_number(str(STEP)),
+                    value=_number(str(error.value)),
+                )
+            ) from None
         if error.field != "pattern":  # e.g. "9-6": readable, but a phase is out of range
             option = _PHASE_OPTIONS[error.field]
             low, high = PHASE_LIMITS[error.field]
@@ -157,8 +170,8 @@ def _pattern(text: str) -> Pattern:
             ) from None
         raise UsageError(
             tr(
-                "--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8) "
-                "or seconds like 4-6 or 4-4-4-4 (got '{value}')"
+                "--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) "
+                "or seconds like 4-6, 4-4-4-4 or 3+1-6 (got '{value}')"
             ).format(value=text)
         ) from None
 
@@ -196,7 +209,7 @@ def _build_parser(explain: bool) -> _Parser:
     breathe.add_argument(
         "--pattern",
         metavar="PATTERN",
-        help=tr("4-6, 5-5, 6-6, gentle, box, 4-7-8 or seconds like 4-6 (default: saved)"),
+        help=tr("4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)"),
     )
     for field, option in _PHASE_OPTIONS.items():
         breathe.add_argument(

@@ -29,6 +29,8 @@ USAGE_ERRORS = [
     (["breathe", "--pattern", "zz"], "--pattern must be a preset"),
     (["breathe", "--pattern", "9-6"], "--pattern '9-6': inhale must be 2–8 seconds"),
     (["breathe", "--pattern", "4-6-6-6-6"], "--pattern must be a preset"),
+    (["breathe", "--pattern", "3+5-6"], "--pattern '3+5-6': the second breath in must be"),
+    (["breathe", "--pattern", "3+0-6"], "the second breath in must be 0.5–2 seconds"),
     (["breathe", "--minutes"], "expected one argument"),
     (["breathe", "--frobnicate"], "unrecognized arguments"),
     (["frob"], "invalid choice"),

@@ -34,7 +34,7 @@ FOUR_SEVEN_EIGHT = Pattern(inhale=4, hold_in=7, exhale=8)
 
 
 def test_phase_values_are_the_stable_words() -> None:
-    assert [str(phase) for phase in Phase] == ["in", "hold-in", "out", "hold-out"]
+    assert [str(phase) for phase in Phase] == ["in", "hold-in", "out", "hold-out", "top-up"]
 
 
 def test_limits_match_the_design() -> None:
@@ -141,7 +141,7 @@ def test_phases_skip_zero_lengths_and_keep_order() -> None:
         (Phase.EXHALE, 6),
         (Phase.HOLD_OUT, 2),
     )
-    assert [phase for phase, _ in BOX.phases()] == list(Phase)
+    assert [phase for phase, _ in BOX.phases()] == [p for p in Phase if p is not Phase.TOP_UP]
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,15 @@ def test_pattern_is_frozen() -> None:
 
 
 def test_presets_in_design_order() -> None:
-    assert [preset.key for preset in PRESETS] == ["4-6", "5-5", "6-6", "gentle", "box", "4-7-8"]
+    assert [preset.key for preset in PRESETS] == [
+        "4-6",
+        "5-5",
+        "6-6",
+        "gentle",
+        "box",
+        "4-7-8",
+        "sigh",
+    ]
     assert [preset.pattern for preset in PRESETS] == [
         Pattern(4, 6),
         Pattern(5, 5),
@@ -186,8 +194,9 @@ def test_presets_in_design_order() -> None:
         Pattern(3.5, 5),
         BOX,
         FOUR_SEVEN_EIGHT,
+        Pattern(inhale=3, top_up=1, exhale=6),
     ]
-    assert [preset.default_breaths for preset in PRESETS] == [None] * 5 + [4]
+    assert [preset.default_breaths for preset in PRESETS] == [None] * 5 + [4, None]
     assert DEFAULT_PATTERN == Pattern(4, 6) == PRESETS[0].pattern
 
 

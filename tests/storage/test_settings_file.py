@@ -260,3 +260,34 @@ def test_an_unknown_theme_falls_back_with_a_warning_naming_the_choices(tmp_path:
     assert [issue.key for issue in loaded.issues] == ["theme"]
     assert '"high-contrast"' in loaded.issues[0].problem
     assert '"extra-contrast"' in loaded.issues[0].problem
+
+
+# --- Named patterns and keys from newer versions ------------------------------------
+
+
+def test_named_patterns_round_trip_through_the_file(tmp_path: Path) -> None:
+    from herstel.core.named_patterns import NamedPattern
+
+    path = tmp_path / "settings.json"
+    patterns = (NamedPattern("My rhythm", "5-7"), NamedPattern("Avond", "3+1-6"))
+    save_settings(path, Settings(pattern="5-7", custom_patterns=patterns))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["custom_patterns"] == [
+        {"name": "My rhythm", "pattern": "5-7"},
+        {"name": "Avond", "pattern": "3+1-6"},
+    ]
+    loaded = load_settings(path, NOW)
+    assert loaded.settings.custom_patterns == patterns
+    assert loaded.issues == []
+
+
+def test_keys_from_a_newer_herstel_are_kept_when_saving(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    write_json(path, {"version": SETTINGS_VERSION + 1, "minutes": 7, "glow": {"level": 2}})
+    loaded = load_settings(path, NOW)
+    assert loaded.settings.minutes == 7
+    save_settings(path, loaded.settings.replace(minutes=9))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["glow"] == {"level": 2}
+    assert document["minutes"] == 9
+    assert document["version"] == SETTINGS_VERSION

@@ -333,6 +333,66 @@ def pattern_chooser(env: Env) -> Iterator[Stop]:
     chooser.set_custom(inhale=2, exhale=2)  # outside 3-10 a minute: the warning shows
     yield Stop("pattern chooser: custom with a warning", chooser)
 
+    from herstel.core.named_patterns import NamedPattern
+
+    # A name the user typed is no text to translate: one without letters keeps the
+    # pseudo-locale run honest about everything else.
+    named = PatternChooser(Settings(pattern="5-7", custom_patterns=(NamedPattern("☾ 2", "5-7"),)))
+    env.keep(named)
+    env.show(named)
+    yield Stop("pattern chooser: a saved rhythm", named)
+
+
+def rhythm_finder(env: Env) -> Iterator[Stop]:
+    """The guided finder: intro, a step, the questions, the result; and the dizzy advice."""
+    from herstel.core.rhythm_finder import RhythmFinder
+    from herstel.ui.rhythm.finder_window import RhythmFinderWindow
+    from herstel.ui.rhythm.pages import QuestionsPage
+
+    def finder_window() -> RhythmFinderWindow:
+        window = RhythmFinderWindow(
+            RhythmFinder(env.clock), Settings(), inhibitor=lambda _p: env.inhibitor_class()
+        )
+        env.keep(window)
+        env.show(window)
+        return window
+
+    def breathe(window: RhythmFinderWindow) -> None:
+        session = window.session
+        assert session is not None
+        step(session, env.clock, COUNTDOWN_SECONDS + session.run.plan.duration)
+
+    window = finder_window()
+    yield Stop("rhythm finder: intro", window)
+    window.intro.begin_button.click()
+    assert window.session is not None
+    step(window.session, env.clock, COUNTDOWN_SECONDS + 2.0)
+    yield Stop("rhythm finder: a step", window)
+    step(window.session, env.clock, window.session.run.plan.duration)
+    questions = window.current_page()
+    assert isinstance(questions, QuestionsPage)
+    yield Stop("rhythm finder: the questions", window)
+    questions.ease.set_value(5)
+    questions.calm.set_value(1)  # not calm: the finder stops here with its result
+    questions.submit()
+    yield Stop("rhythm finder: keep your rhythm", window)
+
+    proposing = finder_window()
+    proposing.intro.begin_button.click()
+    breathe(proposing)
+    page = proposing.current_page()
+    assert isinstance(page, QuestionsPage)
+    page.ease.set_value(5)
+    page.calm.set_value(5)
+    page.submit()
+    proposing.stop()
+    yield Stop("rhythm finder: the result", proposing)
+
+    dizzy = finder_window()
+    dizzy.intro.begin_button.click()
+    dizzy.dizzy()
+    yield Stop("rhythm finder: dizzy advice", dizzy)
+
 
 def tray(env: Env) -> Iterator[Stop]:
     states = [
@@ -374,5 +434,6 @@ SCREENS: dict[str, Callable[[Env], Iterator[Stop]]] = {
     "settings": settings,
     "reminder_prompt": reminder_prompt,
     "pattern_chooser": pattern_chooser,
+    "rhythm_finder": rhythm_finder,
     "tray": tray,
 }

@@ -322,3 +322,40 @@ def test_with_the_real_sink_and_no_sound_package_the_session_runs_silent(
     clock.advance(COUNTDOWN_SECONDS + 4)
     window.tick()
     assert window.is_finished()
+
+
+def test_the_rhythm_finder_steps_play_cues_when_sound_is_on(
+    qtbot: QtBot, make_controller: MakeController, tmp_path: Any
+) -> None:
+    from herstel.core.rhythm_finder import FinderStage
+    from herstel.storage.database import Database
+    from herstel.ui.common.settings_hub import SettingsHub
+    from herstel.ui.session.flow import SessionFlow
+
+    clock = ManualClock()
+    sink = FakeSink(clock)
+    settings = Settings(first_run_done=True, sound=True)
+    controller, opened = make_controller(settings, sink)
+    hub = SettingsHub(tmp_path / "settings.json", clock)
+    hub.update(settings)
+    with Database.open(tmp_path / "herstel.sqlite3") as db:
+        flow = SessionFlow(controller, db, clock, hub)
+        flow.find_rhythm()
+        window = flow.finder_window
+        assert window is not None
+        qtbot.addWidget(window)
+        assert window.cue_player is None  # nothing plays on the intro
+        window.intro.begin_button.click()
+        player = window.cue_player
+        assert player is not None and window.session is not None
+        assert player.run is window.session.run and opened == [settings.sound_volume]
+        while player.timer.isActive():
+            deliver(player, clock)
+            window.session.tick()
+        assert window.finder.stage is FinderStage.QUESTIONS
+        plan = window.session.run.plan  # 3.5-5.5, 14 breaths
+        assert [cue for cue, _ in sink.played] == [Cue.INHALE, Cue.EXHALE] * plan.breaths + [
+            Cue.BELL
+        ]
+        window.close()
+        assert player.timer.isActive() is False

@@ -308,3 +308,19 @@ def test_a_broken_file_is_reported_not_raised(qtbot: QtBot, tmp_path: Path) -> N
     model.refresh()
     assert model.rowCount() == 0
     assert errors and "damaged" in errors[0]
+
+
+def test_a_rhythm_finder_session_is_named_in_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "finder" / "herstel.sqlite3"
+    at = datetime(2026, 3, 2, 9, 0, tzinfo=CET)
+    record = SessionRecord(
+        str(uuid.uuid4()), at, "finder", 608.5, 56, 300.0, 27, EndedHow.STOPPED, Trigger.WINDOW
+    )
+    with Database.open(path) as db:
+        db.save_session(record, None, None, None, CheckStatus.NONE.value)
+    store = HistoryStore(path)
+    model = SessionTableModel(store)
+    index = model.index(0, Column.PATTERN)
+    assert model.data(index, DISPLAY) == "Rhythm finder"
+    assert model.data(index, ACCESSIBLE) == "Rhythm Rhythm finder"
+    store.close()

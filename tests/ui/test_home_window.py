@@ -66,6 +66,7 @@ def test_human_names_of_the_presets() -> None:
         "Gentle 3.5-5",
         "Box 4-4-4-4",
         "4-7-8",
+        "Cyclic sighing 3+1-6",
     ]
     assert length_text(Settings(length_unit=LengthUnit.BREATHS, breaths=1)) == "1 breath"
 

@@ -141,3 +141,77 @@ def test_command_line_options_never_change_what_is_saved(
     qtbot.addWidget(parts.window())
     assert parts.window().run.plan.pattern == Pattern(3, 3)
     assert parts.hub.settings == before
+
+
+# --- The rhythm finder is a session too -------------------------------------------------
+
+
+def test_the_rhythm_finder_is_stored_as_one_session_and_saves_the_rhythm(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    from herstel.core.named_patterns import NamedPattern
+    from herstel.ui.rhythm.pages import QuestionsPage, ResultPage
+
+    parts.flow.find_rhythm(Trigger.WINDOW)
+    window = parts.flow.finder_window
+    assert window is not None and parts.flow.is_running
+    qtbot.addWidget(window)
+    parts.flow.start(ONE_BREATH, Trigger.CLI)  # a break asked for meanwhile raises the finder
+    assert parts.controller.window is None
+    window.intro.begin_button.click()
+    for _ in range(5):
+        session = window.session
+        assert session is not None
+        parts.clock.advance(COUNTDOWN_SECONDS + session.run.plan.duration)
+        session.tick()
+        page = window.current_page()
+        assert isinstance(page, QuestionsPage)
+        page.ease.set_value(5)
+        page.calm.set_value(4)
+        page.submit()
+    result = window.current_page()
+    assert isinstance(result, ResultPage)
+    (record,) = parts.ended
+    assert record.pattern == "finder" and record.ended_how is EndedHow.COMPLETED
+    stored = parts.db.load_session(record.id)
+    assert stored is not None and stored.record.done_breaths == 56
+    result.save_button.click()
+    assert parts.hub.settings.custom_patterns == (NamedPattern("My rhythm", "5.5-8"),)
+    assert parts.hub.settings.pattern == "5.5-8"
+    window.close()
+    qtbot.waitUntil(lambda: parts.flow.finder_window is None, timeout=2000)
+    assert not parts.flow.is_running
+
+
+def test_closing_the_rhythm_finder_mid_step_keeps_what_was_breathed(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.find_rhythm(Trigger.WINDOW)
+    window = parts.flow.finder_window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.intro.begin_button.click()
+    parts.clock.advance(COUNTDOWN_SECONDS + 50.0)
+    window.close()
+    (record,) = parts.ended
+    assert (record.pattern, record.ended_how, record.done_seconds) == (
+        "finder",
+        EndedHow.STOPPED,
+        50.0,
+    )
+    assert parts.db.load_session(record.id) is not None
+    assert parts.hub.settings.custom_patterns == ()  # nothing saved without asking
+
+
+def test_quitting_with_the_rhythm_finder_open_stores_it_as_stopped(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    parts.flow.find_rhythm(Trigger.WINDOW)
+    window = parts.flow.finder_window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.intro.begin_button.click()
+    parts.clock.advance(COUNTDOWN_SECONDS + 20.0)
+    parts.flow.stop_running()
+    (record,) = parts.ended
+    assert (record.ended_how, record.done_seconds) == (EndedHow.STOPPED, 20.0)

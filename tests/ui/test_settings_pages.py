@@ -208,7 +208,7 @@ def test_the_session_page_shows_the_settings(qtbot: QtBot) -> None:
     page = make(qtbot, SessionSettingsPage, OWN)
     assert isinstance(page, SessionSettingsPage)
     assert page.rhythm.currentText() == "Your own rhythm 4.5-7"
-    assert page.rhythm.count() == 7  # six presets and the user's own
+    assert page.rhythm.count() == 8  # seven presets and the user's own
     assert page.unit.currentData() == "breaths"
     assert page.length.value() == 40
     assert page.length.maximum() == 120
@@ -219,7 +219,7 @@ def test_the_session_page_shows_the_settings(qtbot: QtBot) -> None:
 def test_choosing_a_preset_saves_its_label(session: SessionSettingsPage) -> None:
     seen = collected(session)
     assert session.rhythm.currentText() == "Rest rhythm 4-6"
-    assert session.rhythm.count() == 6
+    assert session.rhythm.count() == 7
     session.rhythm.setCurrentIndex(session.rhythm.findData("box"))
     assert seen == [replace(START, pattern="4-4-4-4")]
     assert "hold 4" in session.about_rhythm.text()
@@ -237,7 +237,7 @@ def test_choosing_a_preset_drops_your_own_from_the_list(qtbot: QtBot) -> None:
     page = make(qtbot, SessionSettingsPage, OWN)
     assert isinstance(page, SessionSettingsPage)
     page.rhythm.setCurrentIndex(page.rhythm.findData("5-5"))
-    assert page.rhythm.count() == 6
+    assert page.rhythm.count() == 7
     assert page.rhythm.currentText() == "Coherent 5-5"
 
 

@@ -89,7 +89,7 @@ class Services:
     def stop(self) -> None:
         """Quitting: no reminder left on screen, a running session stored as stopped."""
         self.presenter.withdraw()
-        self.sessions.stop_running()
+        self.flow.stop_running()
         self.reminders.stop()
 
     def close(self) -> None:

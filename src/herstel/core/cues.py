@@ -37,6 +37,7 @@ class Cue(StrEnum):
 
 CUE_FOR_PHASE: Final[dict[Phase, Cue]] = {
     Phase.INHALE: Cue.INHALE,
+    Phase.TOP_UP: Cue.INHALE,  # the second inhale: the rising tone again, "and in"
     Phase.HOLD_IN: Cue.HOLD,
     Phase.EXHALE: Cue.EXHALE,
     Phase.HOLD_OUT: Cue.HOLD,

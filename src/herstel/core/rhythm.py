@@ -22,6 +22,7 @@ class Phase(StrEnum):
     HOLD_IN = "hold-in"
     EXHALE = "out"
     HOLD_OUT = "hold-out"
+    TOP_UP = "top-up"  # the short second inhale of a double inhale (cyclic sighing)
 
 
 STEP: Final[float] = 0.5
@@ -34,6 +35,19 @@ PHASE_LIMITS: Final[dict[str, tuple[float, float]]] = {
     "hold_out": (0.0, 8.0),
 }
 """Allowed seconds per phase (DESIGN §3); holds are optional and short."""
+
+TOP_UP_LIMITS: Final[tuple[float, float]] = (0.0, 2.0)
+"""Seconds of a top-up (the short second inhale of cyclic sighing); 0 means none.
+
+At most 2 s, never longer than the shortest inhale, so it reads as a small addition.
+"""
+
+TOP_UP_FROM: Final[float] = 0.7
+"""The volume the first inhale of a double inhale reaches; the top-up adds the rest.
+
+Both together reach the same full volume as any other pattern (slower, not bigger):
+the first inhale simply stops 30 % short, so the second one shows as a clear rise.
+"""
 
 RATE_WARNING_LIMITS: Final[tuple[float, float]] = (3.0, 10.0)
 """Breaths a minute outside which the app warns (but does not block)."""
@@ -86,7 +100,7 @@ class PatternError(ValueError):
 
 def _checked_seconds(field: str, value: object) -> float:
     """The phase length as a float, or a PatternError naming the field."""
-    low, high = PHASE_LIMITS[field]
+    low, high = TOP_UP_LIMITS if field == "top_up" else PHASE_LIMITS[field]
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise PatternError(field, value, low, high)
     try:
@@ -106,15 +120,16 @@ class Pattern:
     exhale: float
     hold_in: float = 0.0
     hold_out: float = 0.0
+    top_up: float = 0.0  # a short second inhale after the first (cyclic sighing)
 
     def __post_init__(self) -> None:
-        for name in ("inhale", "hold_in", "exhale", "hold_out"):
+        for name in ("inhale", "top_up", "hold_in", "exhale", "hold_out"):
             object.__setattr__(self, name, _checked_seconds(name, getattr(self, name)))
 
     @property
     def period(self) -> float:
         """Seconds for one whole breath."""
-        return self.inhale + self.hold_in + self.exhale + self.hold_out
+        return self.inhale + self.top_up + self.hold_in + self.exhale + self.hold_out
 
     @property
     def breaths_per_minute(self) -> float:
@@ -123,7 +138,10 @@ class Pattern:
 
     @property
     def label(self) -> str:
-        """Canonical text ("4-6", "4-7-8", "4-4-4-4") that parse_pattern reads back."""
+        """Canonical text ("4-6", "4-7-8", "4-4-4-4", "3+1-6") that parse_pattern reads back.
+
+        A double inhale is written "first+top-up" in the inhale's place.
+        """
         parts: tuple[float, ...]
         if self.hold_out > 0:
             parts = (self.inhale, self.hold_in, self.exhale, self.hold_out)
@@ -131,17 +149,30 @@ class Pattern:
             parts = (self.inhale, self.hold_in, self.exhale)
         else:
             parts = (self.inhale, self.exhale)
-        return "-".join(_fmt(part) for part in parts)
+        texts = [_fmt(part) for part in parts]
+        if self.top_up > 0:
+            texts[0] = f"{texts[0]}+{_fmt(self.top_up)}"
+        return "-".join(texts)
 
     def phases(self) -> tuple[tuple[Phase, float], ...]:
         """The phases that actually happen, in breathing order, with their seconds."""
         every = (
             (Phase.INHALE, self.inhale),
+            (Phase.TOP_UP, self.top_up),
             (Phase.HOLD_IN, self.hold_in),
             (Phase.EXHALE, self.exhale),
             (Phase.HOLD_OUT, self.hold_out),
         )
         return tuple((phase, seconds) for phase, seconds in every if seconds > 0)
+
+    @property
+    def inhale_peak(self) -> float:
+        """The volume the first inhale reaches: full, or ``TOP_UP_FROM`` before a top-up."""
+        return TOP_UP_FROM if self.top_up > 0 else 1.0
+
+    def volume_at(self, phase: Phase, progress: float) -> float:
+        """Lung volume in this pattern's ``phase`` at ``progress`` (see ``volume``)."""
+        return volume(phase, progress, self.inhale_peak)
 
     def rate_warning(self) -> bool:
         """True when the rate leaves the useful slow-breathing range (warn, don't block)."""
@@ -155,9 +186,16 @@ class Pattern:
         exhale: float | None = None,
         hold_in: float | None = None,
         hold_out: float | None = None,
+        top_up: float | None = None,
     ) -> Pattern:
         """This pattern with single phases replaced, as --inhale/--exhale/... do."""
-        given = {"inhale": inhale, "exhale": exhale, "hold_in": hold_in, "hold_out": hold_out}
+        given = {
+            "inhale": inhale,
+            "exhale": exhale,
+            "hold_in": hold_in,
+            "hold_out": hold_out,
+            "top_up": top_up,
+        }
         return replace(self, **{name: value for name, value in given.items() if value is not None})
 
 
@@ -179,17 +217,25 @@ PRESETS: Final[tuple[Preset, ...]] = (
     Preset("gentle", Pattern(3.5, 5), None),
     Preset("box", Pattern(inhale=4, hold_in=4, exhale=4, hold_out=4), None),
     Preset("4-7-8", Pattern(inhale=4, hold_in=7, exhale=8), 4),
+    Preset("sigh", Pattern(inhale=3, top_up=1, exhale=6), None),
 )
+"""The presets in the order the chooser lists them.
+
+"sigh" is cyclic sighing (Balban et al. 2023): in through the nose, a short second
+inhale on top, then a long, slow exhale; 3+1-6 keeps it at six breaths a minute.
+"""
 
 _NAMED_PATTERNS: Final[dict[str, Pattern]] = {
     **{preset.key: preset.pattern for preset in PRESETS},
     "coherent": Pattern(5, 5),
 }
 _NUMBER: Final = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_DOUBLE_INHALE: Final = re.compile(r"([0-9]+(?:[.,][0-9]+)?)\s*\+\s*([0-9]+(?:[.,][0-9]+)?)")
 _SEPARATOR: Final = re.compile(r"\s*[-–]\s*")
 _PARSE_HINT: Final = (
-    "use a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, coherent) or seconds "
-    "like 4-6 (in-out), 4-7-8 (in-hold-out) or 4-4-4-4 (in-hold-out-hold)"
+    "use a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh, coherent) or seconds "
+    "like 4-6 (in-out), 4-7-8 (in-hold-out), 4-4-4-4 (in-hold-out-hold) "
+    "or 3+1-6 (in+second in-out)"
 )
 
 
@@ -202,21 +248,37 @@ def parse_pattern(text: str) -> Pattern:
     if named is not None:
         return named
     parts = _SEPARATOR.split(cleaned)
+    top_up = 0.0
+    double = _DOUBLE_INHALE.fullmatch(parts[0])
+    if double is not None:
+        parts[0] = double.group(1)
+        top_up = float(double.group(2).replace(",", "."))
     if not 2 <= len(parts) <= 4 or not all(_NUMBER.fullmatch(part) for part in parts):
         raise PatternError("pattern", text, message=f"unknown pattern {text!r}; {_PARSE_HINT}")
     seconds = [float(part.replace(",", ".")) for part in parts]
+    if double is not None and top_up == 0.0:  # "4+0-6" is not a double inhale
+        raise PatternError("top_up", top_up, STEP, TOP_UP_LIMITS[1])
     if len(seconds) == 2:
-        return Pattern(inhale=seconds[0], exhale=seconds[1])
+        return Pattern(inhale=seconds[0], exhale=seconds[1], top_up=top_up)
     if len(seconds) == 3:
-        return Pattern(inhale=seconds[0], hold_in=seconds[1], exhale=seconds[2])
-    return Pattern(inhale=seconds[0], hold_in=seconds[1], exhale=seconds[2], hold_out=seconds[3])
+        return Pattern(inhale=seconds[0], hold_in=seconds[1], exhale=seconds[2], top_up=top_up)
+    return Pattern(
+        inhale=seconds[0], hold_in=seconds[1], exhale=seconds[2], hold_out=seconds[3], top_up=top_up
+    )
 
 
-def volume(phase: Phase, progress: float) -> float:
-    """Lung volume in [0, 1] with a half-cosine ease, so the shape never jerks."""
+def volume(phase: Phase, progress: float, inhale_peak: float = 1.0) -> float:
+    """Lung volume in [0, 1] with a half-cosine ease, so the shape never jerks.
+
+    ``inhale_peak`` is where the first inhale stops when a top-up follows
+    (``Pattern.inhale_peak``); the top-up eases on from there to full, so the
+    volume is continuous across the double inhale and rises again, visibly.
+    """
     p = min(progress, 1.0) if progress >= 0.0 else 0.0  # NaN falls to 0 as well
     if phase is Phase.INHALE:
-        return 0.5 * (1.0 - math.cos(math.pi * p))
+        return inhale_peak * 0.5 * (1.0 - math.cos(math.pi * p))
+    if phase is Phase.TOP_UP:
+        return inhale_peak + (1.0 - inhale_peak) * 0.5 * (1.0 - math.cos(math.pi * p))
     if phase is Phase.EXHALE:
         return 0.5 * (1.0 + math.cos(math.pi * p))
     return 1.0 if phase is Phase.HOLD_IN else 0.0
@@ -392,7 +454,7 @@ class SessionPlan:
             phase_progress=progress,
             phase_duration=phase_duration,
             phase_remaining=phase_duration - phase_elapsed,
-            volume=volume(phase, progress),
+            volume=self.pattern.volume_at(phase, progress),
             breath_index=index,
             breath_progress=offset / self.pattern.period,
             elapsed=t,
@@ -427,7 +489,7 @@ def quiet_stretch(
 
     Returns ``(start, length, until)`` in breathing seconds: the phase began at
     ``start`` and lasts ``length``; up to ``until`` the volume at any ``t`` is
-    exactly ``volume(state.phase, (t - start) / length)`` and neither the time
+    exactly ``plan.pattern.volume_at(state.phase, (t - start) / length)`` and neither the time
     left (``shown_left`` whole seconds, shown rounded up) nor the whole-second
     count changes. None while a gentle start eases in (the rate changes, so
     every moment must ask the plan) or when no such stretch remains. Text

@@ -19,6 +19,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final
 
+from herstel.core.named_patterns import (
+    NamedPattern,
+    NamedPatternError,
+    check_named_patterns,
+    named_patterns_from_json,
+    named_patterns_to_json,
+)
+
 SETTINGS_VERSION: Final = 1
 """The version of the settings format this Herstel writes."""
 
@@ -228,6 +236,7 @@ class Settings:
     reminder_style: ReminderStyle = ReminderStyle.PROMPT
     autostart: bool = False
     tray_hint_shown: bool = False
+    custom_patterns: tuple[NamedPattern, ...] = ()  # the user's named patterns, in order
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -269,6 +278,11 @@ def _check_field(name: str, value: object) -> None:
     elif name == "working_hours":
         if not isinstance(value, WorkingHours):
             raise _Invalid("must be a WorkingHours")
+    elif name == "custom_patterns":
+        try:
+            check_named_patterns(value)
+        except NamedPatternError as error:
+            raise _Invalid(str(error)) from None
     else:  # a new field was added without saying how to check it
         raise AssertionError(f"no validation for setting {name!r}")
 
@@ -330,6 +344,10 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Se
         if key not in known:
             issues.append(SettingsIssue(_clip(str(key)), "unknown setting, ignored"))
             continue
+        if key == "custom_patterns":  # one bad entry must not lose the others
+            values[key], problems = named_patterns_from_json(raw)
+            issues.extend(SettingsIssue(key, problem) for problem in problems)
+            continue
         try:
             values[key] = _field_from_json(key, raw)
         except _Invalid as invalid:
@@ -356,6 +374,8 @@ def settings_to_mapping(s: Settings) -> dict[str, object]:
         value = getattr(s, f.name)
         if isinstance(value, WorkingHours):
             value = {"days": list(value.days), "start": value.start, "end": value.end}
+        elif f.name == "custom_patterns":
+            value = named_patterns_to_json(value)
         elif isinstance(value, StrEnum):
             value = value.value
         result[f.name] = value

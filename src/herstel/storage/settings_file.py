@@ -114,13 +114,27 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
     return LoadedSettings(settings, issues, None)
 
 
+def _unknown_keys(path: Path, known: set[str]) -> dict[str, object]:
+    """Keys of the file on disk this version does not know (a newer Herstel's), to keep."""
+    try:
+        with path.open("rb") as file:
+            _version, data = _parse(file.read(MAX_SETTINGS_BYTES + 1))
+    except (OSError, _Unreadable):
+        return {}
+    return {key: value for key, value in data.items() if key not in known}
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write the settings atomically as pretty, sorted JSON, private to the user.
 
-    Creates the folder (mode 0700) if needed; raises ``DataDirError`` if it
+    Keys in the existing file that this version does not know (written by a newer
+    Herstel) are kept as they are, so going back and forth between versions loses
+    nothing. Creates the folder (mode 0700) if needed; raises ``DataDirError`` if it
     cannot be created or written to, or the ``OSError`` of a failed write.
     """
     ensure_private_dir(path.parent)
-    document = {VERSION_KEY: SETTINGS_VERSION, **settings_to_mapping(settings)}
+    mapping = settings_to_mapping(settings)
+    kept = _unknown_keys(path, {VERSION_KEY, *mapping})
+    document = {**kept, VERSION_KEY: SETTINGS_VERSION, **mapping}
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     write_atomic(path, text.encode("utf-8"), mode=0o600)

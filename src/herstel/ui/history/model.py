@@ -49,6 +49,7 @@ from herstel.storage.history import (
     HistoryStore,
     SortColumn,
 )
+from herstel.ui.session.pattern_texts import session_rhythm_label
 
 log = logging.getLogger(__name__)
 
@@ -394,11 +395,12 @@ class SessionTableModel(QAbstractTableModel):
             done=duration_text(row.done_seconds),
             done_breaths=row.done_breaths,
         )
-        display = (when, row.pattern, length, ended, trigger, signals, change)
+        rhythm = session_rhythm_label(row.pattern)
+        display = (when, rhythm, length, ended, trigger, signals, change)
         tooltip = (when_long, "", length_long, "", "", signals_long, "")
         accessible = (
             when_long,
-            fill(self.tr("Rhythm {pattern}"), pattern=row.pattern),
+            fill(self.tr("Rhythm {pattern}"), pattern=rhythm),
             length_long,
             ended,
             fill(self.tr("Started from: {trigger}"), trigger=trigger),

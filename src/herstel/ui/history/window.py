@@ -104,7 +104,6 @@ from herstel.core.insights import (
     total_checks,
 )
 from herstel.core.records import EndedHow, Trigger
-from herstel.core.rhythm import parse_pattern
 from herstel.storage.atomic import atomic_writer
 from herstel.storage.database import StorageError
 from herstel.storage.exchange import export_csv, export_json
@@ -142,6 +141,7 @@ from herstel.ui.history.model import (
     time_text,
     trigger_text,
 )
+from herstel.ui.session.pattern_texts import session_rhythm_title
 
 log = logging.getLogger(__name__)
 
@@ -1135,12 +1135,7 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
         self._pattern.clear()
         self._pattern.addItem(self.tr("All rhythms"), None)
         for label, _count in patterns:
-            try:
-                from herstel.ui.session.pattern_chooser import pattern_title
-
-                title = pattern_title(parse_pattern(label))
-            except ValueError:
-                title = label
+            title = session_rhythm_title(label)
             self._pattern.addItem(title, label)
         index = self._pattern.findData(current) if current is not None else 0
         self._pattern.setCurrentIndex(max(0, index))
@@ -1273,12 +1268,7 @@ QDateEdit, QComboBox {{ min-height: 24px; padding: 3px 8px; }}
         long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
         day = locale.toString(qdate(started.date()), long_format)
         self._detail_title.setText(f"{day}, {time_text(started, locale)}")
-        try:
-            from herstel.ui.session.pattern_chooser import pattern_title
-
-            rhythm = pattern_title(parse_pattern(row.pattern))
-        except ValueError:
-            rhythm = row.pattern
+        rhythm = session_rhythm_title(row.pattern)
         facts = [
             rhythm,
             fill(

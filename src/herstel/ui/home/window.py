@@ -49,6 +49,7 @@ class HomeWindow(QWidget):
     settings_changed = Signal(object)
     history_requested = Signal()
     settings_requested = Signal()
+    rhythm_finder_requested = Signal()  # "Find my rhythm…" in the chooser
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,9 +124,12 @@ class HomeWindow(QWidget):
             open_pattern_chooser,  # loaded when first opened
         )
 
+        fresh = self._chooser is None
         self._chooser = open_pattern_chooser(
             self._chooser, self._settings, self, self._chosen, self._chooser_closed
         )
+        if fresh:
+            self._chooser.find_rhythm_requested.connect(self.rhythm_finder_requested)
         return self._chooser
 
     # --- building -----------------------------------------------------------------
@@ -266,7 +270,9 @@ class HomeWindow(QWidget):
             pattern = parse_pattern(settings.pattern)
         except ValueError:  # a validated Settings always parses; stay calm regardless
             pattern = PRESETS[0].pattern
-        self._card_name.setText(pattern_name(pattern))
+        # A rhythm saved under your own name is called by it ("Evening"), not "Your own".
+        named = next((p for p in settings.custom_patterns if p.pattern == pattern.label), None)
+        self._card_name.setText(named.name if named is not None else pattern_name(pattern))
         detail = f"{format_label(pattern)} · {length_text(settings)}"
         if settings.gentle_start:
             detail += " · " + self.tr("gentle start")

@@ -75,6 +75,11 @@ class SessionController(QObject):
         self._window: SessionWindow | None = None
 
     @property
+    def inhibitor_factory(self) -> InhibitorFactory | None:
+        """How session windows hold off the screen saver (the rhythm finder's steps too)."""
+        return self._inhibitor_factory
+
+    @property
     def window(self) -> SessionWindow | None:
         """The session window while it is open (running or on its end page)."""
         return self._window
@@ -159,6 +164,15 @@ class SessionController(QObject):
             self._cues = self._cue_player(run)  # before open(): the start is a cue's zero
         window.open()
         return window
+
+    def cues_for(self, run: SessionRun) -> CuePlayer | None:
+        """Sound cues for a run shown elsewhere (the rhythm finder's steps), if sound is on.
+
+        The caller closes the player when its run is over; make it before the run starts.
+        """
+        if not _wants_sound(self._settings, False):
+            return None
+        return self._cue_player(run)
 
     def _sound_sink(self) -> CueSink | None:
         """The sink to play cues through (made on first need, then shared); None: no sound."""

@@ -28,10 +28,12 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.core.session_spec import SessionSpec, resolve_session
 from herstel.storage.database import Database, StorageError
 from herstel.ui.common.settings_hub import SettingsHub
+from herstel.ui.rhythm.launcher import FinderLauncher
 from herstel.ui.session.controller import SessionController
 
 if TYPE_CHECKING:  # the pages load when a session first needs them, not at start-up
     from herstel.ui.checkin.page import CheckResult
+    from herstel.ui.rhythm.finder_window import RhythmFinderWindow
     from herstel.ui.session.window import SessionWindow
 
 log = logging.getLogger(__name__)
@@ -58,15 +60,21 @@ class SessionFlow(QObject):
         self._spec: SessionSpec | None = None
         self._before: CheckAnswers | None = None
         self._before_window: QWidget | None = None
+        self._finder = FinderLauncher(controller, clock, hub, self)
         controller.session_ended.connect(self._session_ended)
+        self._finder.ended.connect(self._finder_ended)
 
     @property
     def is_running(self) -> bool:
-        """Whether a session is counting down, breathing or paused right now."""
-        return self._controller.is_running
+        """Whether a session (or the rhythm finder, which is one) is open right now."""
+        return self._controller.is_running or self._finder.is_open
 
     def start(self, options: BreatheOptions, trigger: Trigger) -> None:
         """A session as ``options`` ask (saved settings for the rest), or the running one raised."""
+        if self._finder.is_open:
+            log.info("the rhythm finder is open; raising it")
+            self._finder.raise_window()
+            return
         if self._controller.is_running:
             log.info("a session is already running; raising it")
             self._controller.raise_session()
@@ -85,6 +93,34 @@ class SessionFlow(QObject):
             self._ask_before(spec)
             return
         self._open(spec)
+
+    def find_rhythm(self, trigger: Trigger = Trigger.WINDOW) -> None:
+        """The guided rhythm finder (one session of five short runs), or what runs raised."""
+        if self._controller.is_running:
+            self._controller.raise_session()
+            return
+        if not self._finder.is_open:
+            self.starting.emit()
+        self._finder.open(trigger)
+
+    @property
+    def finder_window(self) -> RhythmFinderWindow | None:
+        """The rhythm finder while it is open."""
+        return self._finder.window
+
+    def stop_running(self) -> None:
+        """The app is quitting: a running session, or an open rhythm finder, stored as stopped."""
+        self._controller.stop_running()
+        self._finder.close()
+
+    def _finder_ended(self, record: SessionRecord) -> None:
+        """Stored like any session, without a check (the finder asked its own questions)."""
+        self._before = None
+        self._save(record, None, CheckStatus.NONE)
+        log.info("rhythm finder %s ended %s", record.id, record.ended_how)
+        if not self._hub.settings.first_run_done:
+            self._hub.mark(first_run_done=True)
+        self.ended.emit(record)
 
     def start_from_reminder(self, _shown: object = None) -> None:
         """ "Start now" on a reminder: the saved session."""

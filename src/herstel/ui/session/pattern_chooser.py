@@ -9,6 +9,11 @@ entered; a rate outside 3–10 breaths a minute is allowed, with a calm warning.
 
 The preset names and short descriptions live in :mod:`herstel.ui.session.pattern_texts`,
 so the home window shows the same words as the chooser.
+
+Rhythms the user saved under a name of their own are listed after the presets
+("Save as…", "Rename…", "Delete" below the list). Like everything in the dialog
+they take effect with Save and are forgotten with Cancel. "Find my rhythm…"
+asks the app to open the guided rhythm finder (``find_rhythm_requested``).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLayout,
     QListWidget,
@@ -48,7 +54,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from herstel.core.rhythm import PHASE_LIMITS, PRESETS, STEP, Pattern, parse_pattern
+from herstel.core.named_patterns import (
+    NamedPattern,
+    NamedPatternError,
+    clean_name,
+    deleted,
+    find,
+    renamed,
+    saved,
+)
+from herstel.core.rhythm import (
+    PHASE_LIMITS,
+    PRESETS,
+    STEP,
+    TOP_UP_LIMITS,
+    Pattern,
+    parse_pattern,
+)
 from herstel.core.settings import BREATHS_RANGE, MINUTES_RANGE, LengthUnit, Settings
 from herstel.ui.session.pattern_texts import (
     CUSTOM_KEY,
@@ -185,14 +207,24 @@ class _PresetDelegate(QStyledItemDelegate):
         return QSize(200, height)
 
 
+NAMED_PREFIX = "named:"
+"""List keys of saved rhythms: the prefix and the name (preset keys never contain ':')."""
+
+
+def named_key(name: str) -> str:
+    return NAMED_PREFIX + name
+
+
 class PatternChooser(QDialog):
     """Pick a preset or set your own rhythm; ``chosen`` carries the new Settings."""
 
     chosen = Signal(object)
+    find_rhythm_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._named: tuple[NamedPattern, ...] = settings.custom_patterns
         self._syncing = False
         self.setObjectName("patternChooser")
         self.setWindowTitle(self.tr("Breathing rhythm"))
@@ -209,7 +241,38 @@ class PatternChooser(QDialog):
             exhale=_snap(self._exhale.value()),
             hold_in=_snap(self._hold_in.value()),
             hold_out=_snap(self._hold_out.value()),
+            top_up=_snap(self._top_up.value()),
         )
+
+    def named_patterns(self) -> tuple[NamedPattern, ...]:
+        """The saved rhythms as they stand in the dialog (saved with Save)."""
+        return self._named
+
+    def save_named(self, name: str) -> str:
+        """Save the rhythm in the spin boxes under ``name``; "" or the problem, in words."""
+        try:
+            self._named = saved(self._named, name, self.pattern().label)
+        except NamedPatternError as error:
+            return self._problem_text(error)
+        self._fill_list()
+        self.select_preset(named_key(clean_name(name)))
+        return ""
+
+    def rename_named(self, old: str, new: str) -> str:
+        """Rename a saved rhythm; "" or the problem, in words."""
+        try:
+            self._named = renamed(self._named, old, new)
+        except NamedPatternError as error:
+            return self._problem_text(error)
+        self._fill_list()
+        self.select_preset(named_key(clean_name(new)))
+        return ""
+
+    def delete_named(self, name: str) -> None:
+        """Forget a saved rhythm (with Save); the spin boxes keep its seconds."""
+        self._named = deleted(self._named, name)
+        self._fill_list()
+        self._select_matching()
 
     def result_settings(self) -> Settings:
         """The settings the dialog would save now."""
@@ -218,6 +281,7 @@ class PatternChooser(QDialog):
             "pattern": self.pattern().label,
             "length_unit": unit,
             "gentle_start": self._gentle.isChecked(),
+            "custom_patterns": self._named,
         }
         if unit is LengthUnit.BREATHS:
             changes["breaths"] = self._length.value()
@@ -242,12 +306,14 @@ class PatternChooser(QDialog):
         exhale: float | None = None,
         hold_in: float | None = None,
         hold_out: float | None = None,
+        top_up: float | None = None,
     ) -> None:
         for box, value in (
             (self._inhale, inhale),
             (self._exhale, exhale),
             (self._hold_in, hold_in),
             (self._hold_out, hold_out),
+            (self._top_up, top_up),
         ):
             if value is not None:
                 box.setValue(value)
@@ -301,36 +367,51 @@ class PatternChooser(QDialog):
         self._list.setSpacing(2)
         self._list.setItemDelegate(_PresetDelegate(self._list))
         self._list.setMouseTracking(True)
-        for key in [preset.key for preset in PRESETS] + [CUSTOM_KEY]:
-            if key == CUSTOM_KEY:
-                title = preset_name(CUSTOM_KEY)
-            else:
-                title = pattern_title(parse_pattern(key))
-            item = QListWidgetItem(f"{title}\n{preset_description(key)}")
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {preset_description(key)}")
-            self._list.addItem(item)
+        self._fill_list()
         option = QStyleOptionViewItem()
         option.initFrom(self._list)
-        rows = sum(
-            self._list.itemDelegate().sizeHint(option, self._list.model().index(row, 0)).height()
-            + 2 * self._list.spacing()
-            for row in range(self._list.count())
-        )
+        row_height = self._list.itemDelegate().sizeHint(option, self._list.model().index(0, 0))
+        # The presets and "Your own rhythm" show; saved rhythms scroll in below them.
+        rows = (len(PRESETS) + 1) * (row_height.height() + 2 * self._list.spacing())
         self._list.setMinimumHeight(rows + 2 * self._list.frameWidth() + 16)
         self._list.currentItemChanged.connect(self._preset_chosen)
         layout.addWidget(self._list, 1)
+
+        named_row = QHBoxLayout()
+        named_row.setSpacing(8)
+        self._save_as = QPushButton(self.tr("Save &as…"), self)
+        self._rename = QPushButton(self.tr("&Rename…"), self)
+        self._delete = QPushButton(self.tr("Dele&te"), self)
+        self._find = QPushButton(self.tr("&Find my rhythm…"), self)
+        self._save_as.setToolTip(self.tr("Save this rhythm under a name of your own"))
+        self._find.setToolTip(self.tr("Try five slow paces and keep the one that feels best"))
+        for button in (self._save_as, self._rename, self._delete, self._find):
+            button.setProperty("quiet", True)
+            button.setAutoDefault(False)
+            button.setAccessibleName(button.text().replace("&", ""))
+        self._save_as.clicked.connect(self._ask_save_as)
+        self._rename.clicked.connect(self._ask_rename)
+        self._delete.clicked.connect(self._delete_current)
+        self._find.clicked.connect(self._find_rhythm)
+        named_row.addWidget(self._save_as)
+        named_row.addWidget(self._rename)
+        named_row.addWidget(self._delete)
+        named_row.addStretch(1)
+        named_row.addWidget(self._find)
+        layout.addLayout(named_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         self._inhale = self._seconds_box("inhale")
+        self._top_up = self._seconds_box("top_up")
         self._hold_in = self._seconds_box("hold_in")
         self._exhale = self._seconds_box("exhale")
         self._hold_out = self._seconds_box("hold_out")
         for column, (text, box) in enumerate(
             (
                 (self.tr("&In"), self._inhale),
+                (self.tr("E&xtra in"), self._top_up),
                 (self.tr("&Hold"), self._hold_in),
                 (self.tr("&Out"), self._exhale),
                 (self.tr("Hol&d"), self._hold_out),
@@ -342,6 +423,7 @@ class PatternChooser(QDialog):
             grid.addWidget(label, 0, column)
             grid.addWidget(box, 1, column)
         self._inhale.setAccessibleName(self.tr("Breathe in, seconds"))
+        self._top_up.setAccessibleName(self.tr("A short extra breath in on top, seconds"))
         self._hold_in.setAccessibleName(self.tr("Hold after breathing in, seconds"))
         self._exhale.setAccessibleName(self.tr("Breathe out, seconds"))
         self._hold_out.setAccessibleName(self.tr("Hold after breathing out, seconds"))
@@ -396,8 +478,85 @@ class PatternChooser(QDialog):
         layout.addWidget(buttons)
         self.setMinimumSize(layout.sizeHint().expandedTo(QSize(480, 0)))
 
+    def _fill_list(self) -> None:
+        """The presets, the saved rhythms, then "Your own rhythm"; keeps the selection quiet."""
+        syncing, self._syncing = self._syncing, True
+        try:
+            self._list.clear()
+            for key in [preset.key for preset in PRESETS]:
+                title = pattern_title(parse_pattern(key))
+                self._add_row(key, title, preset_description(key))
+            for entry in self._named:
+                pattern = parse_pattern(entry.pattern)
+                detail = f"{format_label(pattern)} · {rate_text(pattern)}"
+                self._add_row(named_key(entry.name), entry.name, detail)
+            self._add_row(CUSTOM_KEY, preset_name(CUSTOM_KEY), preset_description(CUSTOM_KEY))
+        finally:
+            self._syncing = syncing
+
+    def _add_row(self, key: str, title: str, description: str) -> None:
+        item = QListWidgetItem(f"{title}\n{description}")
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {description}")
+        self._list.addItem(item)
+
+    def _current_named(self) -> NamedPattern | None:
+        key = self.selected_key()
+        if not key.startswith(NAMED_PREFIX):
+            return None
+        return find(self._named, key.removeprefix(NAMED_PREFIX))
+
+    def _problem_text(self, error: NamedPatternError) -> str:
+        if error.reason == "taken":
+            return self.tr("You already have a rhythm with that name.")
+        if error.reason == "full":
+            return self.tr("You have 20 saved rhythms; delete one first.")
+        return self.tr("Give your rhythm a short name.")
+
+    def _ask_name(self, title: str, text: str) -> str | None:
+        """Ask for a name (a small dialog); None when cancelled. Tests replace this."""
+        name, ok = QInputDialog.getText(self, title, self.tr("Name:"), text=text)
+        return name if ok else None
+
+    def _ask_save_as(self) -> None:
+        current = self._current_named()
+        name = self._ask_name(
+            self.tr("Save rhythm as"), current.name if current else self.tr("My rhythm")
+        )
+        if name is not None:
+            self._show_problem(self.save_named(name))
+
+    def _ask_rename(self) -> None:
+        current = self._current_named()
+        if current is None:
+            return
+        name = self._ask_name(self.tr("Rename rhythm"), current.name)
+        if name is not None:
+            self._show_problem(self.rename_named(current.name, name))
+
+    def _delete_current(self) -> None:
+        current = self._current_named()
+        if current is not None:
+            self.delete_named(current.name)
+
+    def _find_rhythm(self) -> None:
+        self.find_rhythm_requested.emit()
+        self.reject()
+
+    def _show_problem(self, text: str) -> None:
+        if text:
+            self._warning.setText(text)
+            self._warning.setVisible(True)
+        else:
+            self._update_rate()
+
+    def _update_named_buttons(self) -> None:
+        named = self._current_named() is not None
+        self._rename.setEnabled(named)
+        self._delete.setEnabled(named)
+
     def _seconds_box(self, field: str) -> SecondsSpinBox:
-        low, high = PHASE_LIMITS[field]
+        low, high = TOP_UP_LIMITS if field == "top_up" else PHASE_LIMITS[field]
         box = SecondsSpinBox(low, high, self)
         box.setSuffix(self.tr(" s"))
         box.valueChanged.connect(self._seconds_changed)
@@ -412,10 +571,7 @@ class PatternChooser(QDialog):
             pattern = PRESETS[0].pattern
         self._syncing = True
         try:
-            self._inhale.setValue(pattern.inhale)
-            self._hold_in.setValue(pattern.hold_in)
-            self._exhale.setValue(pattern.exhale)
-            self._hold_out.setValue(pattern.hold_out)
+            self._set_boxes(pattern)
             breaths = settings.length_unit is LengthUnit.BREATHS
             self._minutes_radio.setChecked(not breaths)
             self._breaths_radio.setChecked(breaths)
@@ -427,29 +583,53 @@ class PatternChooser(QDialog):
         self._select_matching()
         self._update_rate()
 
+    def _set_boxes(self, pattern: Pattern) -> None:
+        self._inhale.setValue(pattern.inhale)
+        self._top_up.setValue(pattern.top_up)
+        self._hold_in.setValue(pattern.hold_in)
+        self._exhale.setValue(pattern.exhale)
+        self._hold_out.setValue(pattern.hold_out)
+
     def _select_matching(self) -> None:
+        """Highlight what the spin boxes hold: the selected saved rhythm, a preset, or own."""
+        label = self.pattern().label
+        current = self._current_named()
+        named = next((p for p in self._named if p.pattern == label), None)
         preset = preset_for(self.pattern())
-        key = preset.key if preset else CUSTOM_KEY
+        if current is not None and current.pattern == label:
+            key = named_key(current.name)
+        elif named is not None:
+            key = named_key(named.name)  # your own name for it comes first
+        else:
+            key = preset.key if preset else CUSTOM_KEY
         self._syncing = True
         try:
             self.select_preset(key)
         finally:
             self._syncing = False
+        self._update_named_buttons()
 
     def _preset_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if self._syncing or current is None:
             return
-        key = current.data(Qt.ItemDataRole.UserRole)
+        self._update_named_buttons()
+        key = str(current.data(Qt.ItemDataRole.UserRole))
         if key == CUSTOM_KEY:
             self._inhale.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        named = self._current_named()
+        if named is not None:
+            self._syncing = True
+            try:
+                self._set_boxes(parse_pattern(named.pattern))
+            finally:
+                self._syncing = False
+            self._update_rate()
             return
         preset = next(p for p in PRESETS if p.key == key)
         self._syncing = True
         try:
-            self._inhale.setValue(preset.pattern.inhale)
-            self._hold_in.setValue(preset.pattern.hold_in)
-            self._exhale.setValue(preset.pattern.exhale)
-            self._hold_out.setValue(preset.pattern.hold_out)
+            self._set_boxes(preset.pattern)
             if preset.default_breaths is not None:
                 self._breaths_radio.setChecked(True)
                 self._set_length_range(True)

@@ -29,6 +29,7 @@ def preset_name(key: str) -> str:
         "gentle": lambda: QCoreApplication.translate("PatternNames", "Gentle"),
         "box": lambda: QCoreApplication.translate("PatternNames", "Box"),
         "4-7-8": lambda: "4-7-8",
+        "sigh": lambda: QCoreApplication.translate("PatternNames", "Cyclic sighing"),
         CUSTOM_KEY: lambda: QCoreApplication.translate("PatternNames", "Your own rhythm"),
     }
     return names.get(key, names[CUSTOM_KEY])()
@@ -53,6 +54,9 @@ def preset_description(key: str) -> str:
         "4-7-8": lambda: QCoreApplication.translate(
             "PatternNames", "In 4, hold 7, out 8. A short session of 4 breaths."
         ),
+        "sigh": lambda: QCoreApplication.translate(
+            "PatternNames", "In for 3, a short extra breath in for 1, out for 6."
+        ),
         CUSTOM_KEY: lambda: QCoreApplication.translate(
             "PatternNames", "Set each part of the breath yourself."
         ),
@@ -76,6 +80,29 @@ def pattern_title(pattern: Pattern) -> str:
     return label if name == label else f"{name} {label}"
 
 
+FINDER_LABEL = "finder"
+"""What a rhythm-finder session is stored under (``herstel.core.rhythm_finder.FINDER_LABEL``)."""
+
+
+def session_rhythm_label(label: str) -> str:
+    """A stored session's rhythm in a narrow column: "4-6", or "Rhythm finder"."""
+    if label == FINDER_LABEL:
+        return QCoreApplication.translate("PatternNames", "Rhythm finder")
+    return label
+
+
+def session_rhythm_title(label: str) -> str:
+    """A stored session's rhythm for people: "Rest rhythm 4-6", "Finding your rhythm"."""
+    if label == FINDER_LABEL:
+        return QCoreApplication.translate("PatternNames", "Finding your rhythm")
+    from herstel.core.rhythm import parse_pattern
+
+    try:
+        return pattern_title(parse_pattern(label))
+    except ValueError:  # written by a newer Herstel, or by hand: show it as it is
+        return label
+
+
 def pattern_name(pattern: Pattern) -> str:
     preset = preset_for(pattern)
     return preset_name(preset.key if preset else CUSTOM_KEY)
@@ -91,9 +118,11 @@ def format_number(value: float, locale: QLocale | None = None) -> str:
 
 
 def format_label(pattern: Pattern, locale: QLocale | None = None) -> str:
-    """The pattern's label with the locale's decimal sign ("3,5-5" in Dutch)."""
+    """The pattern's label with the locale's decimal sign ("3,5-5" in Dutch, "3+1-6")."""
     parts = pattern.label.split("-")
-    return "-".join(format_number(float(part), locale) for part in parts)
+    return "-".join(
+        "+".join(format_number(float(piece), locale) for piece in part.split("+")) for part in parts
+    )
 
 
 def length_text(settings: Settings) -> str:

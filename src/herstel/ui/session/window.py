@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from herstel import APP_NAME
 from herstel.core.announcements import PhaseAnnouncer
 from herstel.core.frame_pacing import first_slot_after, next_frame_time
-from herstel.core.rhythm import Phase, RhythmState, quiet_stretch, volume
+from herstel.core.rhythm import Phase, RhythmState, quiet_stretch
 from herstel.core.session import SessionRun, Stage
 from herstel.platform.screensaver import ScreenSaverInhibitor
 from herstel.ui.common.i18n import fill
@@ -94,6 +94,8 @@ class SessionWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._run = run
+        # The pattern's volume curve: a double inhale stops short, then tops up.
+        self._volume_at = run.plan.pattern.volume_at
         self._show_count = show_count
         self._first_run = first_run
         self._eyes_closed = eyes_closed
@@ -289,7 +291,7 @@ class SessionWindow(QWidget):
         """The frame timer's slot: inside a phase only the shape and the ring move.
 
         The volume is still computed from the run's monotonic clock on every frame
-        (``rhythm.volume`` of the phase progress at this moment), so nothing drifts;
+        (the pattern's ``volume_at`` the phase progress at this moment), so nothing drifts;
         what is skipped is what cannot have changed since the phase began: the phase
         word, the time left, the count, and the rest of the run's state. At a phase
         change or a new second of the time left (or anything else) a full ``tick``
@@ -301,7 +303,9 @@ class SessionWindow(QWidget):
             now = self._run.monotonic_now()
             elapsed = now - base  # breathing_elapsed(), while the run goes on unpaused
             if start <= elapsed < until:
-                self._view.set_state(volume(phase, (elapsed - start) / length), elapsed / duration)
+                self._view.set_state(
+                    self._volume_at(phase, (elapsed - start) / length), elapsed / duration
+                )
                 self._arm_frame(segment, now)
                 return
         self.tick()
@@ -323,6 +327,7 @@ class SessionWindow(QWidget):
         else:
             phase, start, length, until, duration, base = segment
             would_repaint = self._view.would_repaint
+            volume = self._volume_at
 
             def changes(t: float) -> bool:
                 e = t - base
@@ -334,6 +339,7 @@ class SessionWindow(QWidget):
     def _retranslate(self) -> None:
         self._words = {
             Phase.INHALE: self.tr("Breathe in"),
+            Phase.TOP_UP: self.tr("And in"),
             Phase.HOLD_IN: self.tr("Hold"),
             Phase.EXHALE: self.tr("Breathe out"),
             Phase.HOLD_OUT: self.tr("Hold"),

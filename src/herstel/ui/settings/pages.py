@@ -52,6 +52,7 @@ class SessionSettingsPage(SettingsPage):
         "breaths",
         "gentle_start",
         "show_count",
+        "custom_patterns",  # saved, renamed and deleted in the chooser "Your own…" opens
     )
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:

@@ -62,6 +62,12 @@ class Commands(QObject):
             assert self._flow is not None
             self._flow.start(wanted, trigger)
 
+    def find_rhythm(self, trigger: Trigger = Trigger.WINDOW) -> None:
+        """The guided rhythm finder, or what runs now raised."""
+        if self._later(lambda: self.find_rhythm(trigger)):
+            assert self._flow is not None
+            self._flow.find_rhythm(trigger)
+
     # -- reminders --------------------------------------------------------------------
 
     def set_timer(self, minutes: int) -> None:

@@ -116,6 +116,7 @@ class Shell(QObject):
         home.settings_changed.connect(self._hub.update)
         home.history_requested.connect(self.open_history)
         home.settings_requested.connect(self.open_settings)
+        home.rhythm_finder_requested.connect(lambda: self._commands.find_rhythm())
         self.close_guard.hidden_to_tray.connect(self._hidden_to_tray)
         self.close_guard.quit_requested.connect(self.quit_requested)
         self._home = home

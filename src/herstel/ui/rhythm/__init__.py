@@ -1,0 +1,1 @@
+"""Find your own rhythm: the guided finder window and its pages."""
