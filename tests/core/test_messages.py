@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import struct
 from typing import Any
@@ -373,7 +374,5 @@ def test_an_instance_that_knows_only_launches_refuses_a_status_request() -> None
 
 @given(st.binary(max_size=200))
 def test_decode_message_raises_only_message_error(data: bytes) -> None:
-    try:
+    with contextlib.suppress(MessageError):
         decode_message(data)
-    except MessageError:
-        pass
