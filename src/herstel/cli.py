@@ -513,7 +513,9 @@ def _status(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"herstel: {error}", file=sys.stderr)
         return Exit.FAILURE
     try:
-        return status_command.run(name, watch=args.watch, as_json=args.json)
+        return status_command.run(
+            name, watch=args.watch, as_json=args.json, lock_file=paths.lock_file
+        )
     except KeyboardInterrupt:  # Ctrl-C ends a --watch: not an error
         return Exit.OK
     except BrokenPipeError:  # the panel went away

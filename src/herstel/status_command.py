@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, TextIO
 
 from herstel.core.status import AppStatus, Headline, headline, status_document
@@ -117,7 +118,14 @@ def _emit(status: AppStatus | None, as_json: bool, out: TextIO) -> None:
     out.flush()
 
 
-def run(socket_path: str, *, watch: bool, as_json: bool, out: TextIO = sys.stdout) -> int:
+def run(
+    socket_path: str,
+    *,
+    watch: bool,
+    as_json: bool,
+    lock_file: Path | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
     """Print the status (or each change); the exit code: 0, 1 on failure, 3 when not running."""
     from herstel.platform.status_client import (
         NotRunning,
@@ -127,7 +135,7 @@ def run(socket_path: str, *, watch: bool, as_json: bool, out: TextIO = sys.stdou
     )
 
     try:
-        for status in statuses(socket_path, watch=watch):
+        for status in statuses(socket_path, watch=watch, lock_file=lock_file):
             _emit(status, as_json, out)
     except NotRunning:
         _emit(None, as_json, out)

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.messages import ACK, StatusRequest, decode_request, encode_status_request, frame
 from herstel.core.status import AppStatus
-from herstel.platform import instance_socket
+from herstel.platform import instance_socket, status_client
 from herstel.platform.single_instance import SingleInstance
 from herstel.platform.status_client import (
     NotRunning,
@@ -216,3 +216,55 @@ def test_the_answer_comes_before_the_first_frame(qtbot: QtBot, instance: SingleI
 
         qtbot.waitUntil(ended, timeout=10_000)
         assert received[:1] == ACK and len(received) > 5
+
+
+class StartingWatcher(Watcher):
+    def __init__(self, name: str, lock_file: Path) -> None:
+        self.lock_file = lock_file
+        super().__init__(name, watch=False)
+
+    def run(self) -> None:
+        try:
+            self.seen.extend(statuses(self.name_, watch=False, lock_file=self.lock_file))
+        except BaseException as error:
+            self.error = error
+        finally:
+            self.ended.set()
+
+
+def test_an_instance_still_starting_is_waited_for(
+    qtbot: QtBot,
+    tmp_path: Path,
+    env: dict[str, str],
+    feed: StatusFeed,
+    app: App,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lock is held (the app is starting) but nobody listens yet: not "not running"."""
+    paths = DataPaths(tmp_path / "data", tmp_path / "data", True)
+    starting = SingleInstance.acquire(paths, env)
+    assert starting is not None
+    asked = threading.Event()
+    real = status_client.lock_holder_alive
+
+    def seen_asking(lock_file: Path) -> bool:
+        asked.set()
+        return real(lock_file)
+
+    monkeypatch.setattr(status_client, "lock_holder_alive", seen_asking)
+    try:
+        client = StartingWatcher(starting.socket_name, paths.lock_file)
+        qtbot.waitUntil(asked.is_set, timeout=10_000)  # it found nobody listening
+        starting.serve_status(feed.serve)
+        starting.listen()
+        qtbot.waitUntil(client.ended.is_set, timeout=20_000)
+        assert client.error is None and client.seen == [app.status]
+    finally:
+        starting.close()
+
+
+def test_a_lock_left_by_a_crash_is_not_running(tmp_path: Path, env: dict[str, str]) -> None:
+    lock_file = tmp_path / "herstel.lock"
+    lock_file.write_text("999999999\npython3\nhost\n")
+    with pytest.raises(NotRunning):
+        list(statuses(str(tmp_path / "nobody.sock"), watch=False, lock_file=lock_file))

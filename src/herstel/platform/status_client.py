@@ -9,8 +9,11 @@ for ``--watch`` when the app quits).
 
 from __future__ import annotations
 
+import os
 import socket
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Final
 
 from herstel.core.messages import (
@@ -27,6 +30,9 @@ from herstel.core.status import AppStatus, StatusError, decode_status
 
 ANSWER_TIMEOUT: Final = 3.0
 """Seconds to wait for the instance's answer and first frame."""
+START_TIMEOUT: Final = 10.0
+"""Seconds to wait for an instance that holds the lock but does not listen yet (starting)."""
+_RETRY: Final = 0.1
 
 
 class NotRunning(Exception):
@@ -77,20 +83,61 @@ def _frames(link: socket.socket, watch: bool) -> Iterator[AppStatus]:
         first = False
 
 
-def statuses(name: str, *, watch: bool, timeout: float = ANSWER_TIMEOUT) -> Iterator[AppStatus]:
+def lock_holder_alive(lock_file: Path) -> bool:
+    """Whether the process recorded in the instance's lock file exists (it may be starting).
+
+    The lock file is Qt's QLockFile: the process id on its first line.
+    """
+    try:
+        pid = int(lock_file.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0])
+    except (OSError, ValueError):
+        return False
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _connect(link: socket.socket, name: str, lock_file: Path | None) -> None:
+    """Connect; while the lock's holder lives but does not listen yet, keep trying a while."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        try:
+            link.connect(name)
+            return
+        except (FileNotFoundError, ConnectionRefusedError, NotADirectoryError):
+            starting = lock_file is not None and lock_holder_alive(lock_file)
+            if not starting or time.monotonic() >= deadline:
+                raise NotRunning(name) from None
+        time.sleep(_RETRY)  # a process about to print one line: nothing else to do
+
+
+def statuses(
+    name: str,
+    *,
+    watch: bool,
+    lock_file: Path | None = None,
+    timeout: float = ANSWER_TIMEOUT,
+) -> Iterator[AppStatus]:
     """The instance's status frames: one, or (``watch``) one per change until it quits.
 
-    Raises NotRunning when nobody listens at ``name``, StatusUnavailable when
+    Raises NotRunning when nobody listens at ``name`` (and, given the
+    instance's ``lock_file``, no live process holds it: one that does is
+    starting and is waited for up to START_TIMEOUT), StatusUnavailable when
     an instance answers but gives no status (e.g. one too old to know the
     request: ``is_refusal`` tells), OSError for anything else on the way.
     """
     message = frame(encode_status_request(StatusRequest(watch=watch)))
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
         link.settimeout(timeout)
-        try:
-            link.connect(name)
-        except (FileNotFoundError, ConnectionRefusedError, NotADirectoryError):
-            raise NotRunning(name) from None
+        _connect(link, name, lock_file)
         # The whole request in one write, at once: the instance drops a peer
         # that keeps it waiting for its first frame.
         link.sendall(message)
