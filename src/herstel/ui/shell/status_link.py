@@ -25,9 +25,13 @@ from herstel.core.records import Trigger
 from herstel.core.status import AppStatus
 
 if TYPE_CHECKING:
+    import socket
+
     from herstel.core.clock import Clock
+    from herstel.core.messages import StatusRequest
     from herstel.platform.dbus_service import DBusService
     from herstel.platform.single_instance import SingleInstance
+    from herstel.platform.status_feed import StatusFeed
     from herstel.storage.database import Database
     from herstel.ui.reminders.service import ReminderService
     from herstel.ui.session.controller import SessionController
@@ -83,15 +87,21 @@ class StatusLink(QObject):
         waiting_reason: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
-        from herstel.platform.status_feed import StatusFeed
-
         super().__init__(parent)
         self._parts = parts
         self._clock = clock
         self._waiting_reason = waiting_reason
         self._zone = local_zone
-        self.feed = StatusFeed(self.snapshot, self)
+        self.feed: StatusFeed | None = None  # made by the first `herstel status`
         self.dbus: DBusService | None = None
+
+    def serve(self, peer: socket.socket, request: StatusRequest) -> None:
+        """A status request from the instance socket (which hands over ``peer``)."""
+        if self.feed is None:
+            from herstel.platform.status_feed import StatusFeed
+
+            self.feed = StatusFeed(self.snapshot, self)
+        self.feed.serve(peer, request)
 
     def snapshot(self) -> AppStatus:
         reminders = self._parts.reminders
@@ -118,7 +128,8 @@ class StatusLink(QObject):
     def publish(self) -> None:
         """Push the status to watchers and D-Bus; each sends only what changed."""
         try:
-            self.feed.publish()
+            if self.feed is not None:
+                self.feed.publish()
             if self.dbus is not None:
                 self.dbus.publish()
         except Exception:  # never let a status line break the app's own signal
@@ -126,7 +137,8 @@ class StatusLink(QObject):
 
     def close(self) -> None:
         """Hang up on watchers (their ``--watch`` ends) and leave the bus."""
-        self.feed.close()
+        if self.feed is not None:
+            self.feed.close()
         if self.dbus is not None:
             self.dbus.unregister()
             self.dbus = None
@@ -151,7 +163,7 @@ def init(
     """
     link = StatusLink(parts, clock, local_zone, waiting_reason, QCoreApplication.instance())
     if instance is not None:
-        instance.serve_status(link.feed.serve)
+        instance.serve_status(link.serve)
     if dbus:
         from herstel.platform import dbus_service
 
