@@ -518,8 +518,10 @@ def _status(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     except KeyboardInterrupt:  # Ctrl-C ends a --watch: not an error
         return Exit.OK
-    except BrokenPipeError:  # the panel went away
-        sys.stderr.close()
+    except BrokenPipeError:  # the panel went away: not our failure, and nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit's flush does not fail again
+        os.close(devnull)
         return Exit.OK
 
 

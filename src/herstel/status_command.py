@@ -147,6 +147,8 @@ def run(
             message = tr("Herstel is running but gave no status ({reason})").format(reason=error)
         print("herstel: " + message, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # the reader left (a panel restarting): the caller ends quietly
     except OSError as error:
         print(f"herstel: {error.strerror or error}", file=sys.stderr)
         return 1

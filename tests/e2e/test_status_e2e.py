@@ -98,6 +98,21 @@ def test_watch_prints_a_line_when_another_process_sets_a_reminder_and_ends_with_
         watcher.communicate()
 
 
+def test_watch_ends_quietly_when_its_reader_leaves(
+    desktop_with_tray: Desktop, data_dir: Path, app: subprocess.Popen[str]
+) -> None:
+    """`herstel status --watch | head -1`, or a panel that restarts."""
+    desktop = desktop_with_tray
+    watcher = desktop.herstel("status", "--watch", "--data-dir", str(data_dir))
+    assert watcher.stdout is not None
+    read_line(watcher)
+    watcher.stdout.close()  # the reader leaves
+    assert run(desktop, "remind", "7", "--data-dir", str(data_dir)).returncode == 0
+    _, err = watcher.communicate(timeout=15)
+    assert (watcher.returncode, err) == (0, "")
+    assert app.poll() is None
+
+
 def properties(desktop: Desktop) -> str:
     result = gdbus(desktop, "--method", "org.freedesktop.DBus.Properties.GetAll", IFACE)
     assert result.returncode == 0, result.stderr
