@@ -8,6 +8,7 @@ is received by a real `gdbus monitor`.
 from __future__ import annotations
 
 import json
+import os
 import selectors
 import shutil
 import signal
@@ -19,7 +20,15 @@ from pathlib import Path
 import pytest
 from tests.e2e.conftest import Desktop
 
-pytestmark = pytest.mark.skipif(shutil.which("gdbus") is None, reason="needs gdbus")
+
+@pytest.fixture(autouse=True)
+def gdbus_tool() -> None:
+    """Skip without gdbus, but fail on CI, where .ci/run installs it (libglib2.0-bin)."""
+    if shutil.which("gdbus") is None:
+        if os.environ.get("CI"):
+            pytest.fail("gdbus missing on CI")
+        pytest.skip("needs gdbus")
+
 
 OBJECT = ("--dest", "io.github.herstel.Herstel", "--object-path", "/io/github/herstel/Herstel")
 IFACE = "io.github.herstel.Herstel1"
