@@ -16,9 +16,15 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from tests.e2e.conftest import Desktop
+
+if TYPE_CHECKING:
+    from conftest import Desktop
+
+
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(autouse=True)
