@@ -113,6 +113,29 @@ def test_watch_prints_a_line_when_another_process_sets_a_reminder_and_ends_with_
         watcher.communicate()
 
 
+def test_watch_sees_a_session_start_and_end_and_todays_minutes_grow(
+    desktop_with_tray: Desktop, data_dir: Path, app: subprocess.Popen[str]
+) -> None:
+    desktop = desktop_with_tray
+    watcher = desktop.herstel("status", "--watch", "--json", "--data-dir", str(data_dir))
+    try:
+        first = json.loads(read_line(watcher))
+        assert (first["session_running"], first["today_minutes"]) == (False, 0.0)
+        breathe = ("breathe", "--pattern", "2-2", "--breaths", "1", "--no-check")
+        assert run(desktop, *breathe, "--data-dir", str(data_dir)).returncode == 0
+        started = json.loads(read_line(watcher))
+        assert (started["session_running"], started["class"]) == (True, "breathing")
+        ended = json.loads(read_line(watcher, timeout=60))
+        while ended["today_minutes"] == 0.0:  # the end, then the stored session
+            assert ended["session_running"] is False
+            ended = json.loads(read_line(watcher, timeout=30))
+        assert ended["session_running"] is False and ended["today_minutes"] > 0
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+        watcher.communicate()
+
+
 def test_watch_ends_quietly_when_its_reader_leaves(
     desktop_with_tray: Desktop, data_dir: Path, app: subprocess.Popen[str]
 ) -> None:
