@@ -134,6 +134,8 @@ def statuses(
     an instance answers but gives no status (e.g. one too old to know the
     request: ``is_refusal`` tells), OSError for anything else on the way.
     """
+    if not hasattr(socket, "AF_UNIX"):  # Windows: the instance has no socket to ask
+        raise StatusUnavailable("this system has no Unix-domain sockets")
     message = frame(encode_status_request(StatusRequest(watch=watch)))
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
         link.settimeout(timeout)
