@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Final, Protocol
 
 from PySide6.QtCore import QMetaType, QObject
@@ -99,17 +100,17 @@ class CallError(Exception):
         self.name = name
 
 
+def _moment(value: datetime | None) -> str:
+    """A time as D-Bus text: ISO 8601 with its UTC offset, "" for none."""
+    return "" if value is None else value.isoformat(timespec="seconds")
+
+
 def properties_of(status: AppStatus) -> dict[str, Any]:
     """The D-Bus properties for a status, as Python values of the documented types."""
-
-    def moment(value: object) -> str:
-        return "" if value is None else value.isoformat(timespec="seconds")  # type: ignore[attr-defined]
-
-    paused = status.paused_until
     return {
-        "NextReminder": moment(status.next_reminder),
-        "PausedUntil": moment(paused),
-        "WaitingReason": status.waiting_reason,
+        "NextReminder": _moment(status.next_reminder),
+        "PausedUntil": _moment(status.paused_until),
+        "WaitingReason": str(status.waiting_reason),
         "SessionRunning": bool(status.session_running),
         "TodayMinutes": float(round(status.today_minutes, 2)),
     }
@@ -251,9 +252,12 @@ class DBusService(QDBusVirtualObject):
 
     # -- change announcements --------------------------------------------------------
 
-    def publish(self) -> None:
-        """Emit PropertiesChanged for the properties whose values changed since the last one."""
-        current = properties_of(self._snapshot())
+    def publish(self, status: AppStatus | None = None) -> None:
+        """Emit PropertiesChanged for the properties whose values changed since the last one.
+
+        ``status`` is the current status when the caller has it already.
+        """
+        current = properties_of(self._snapshot() if status is None else status)
         changed = {key: value for key, value in current.items() if self._last.get(key) != value}
         self._last = current
         if not changed:

@@ -101,12 +101,12 @@ class StatusFeed(QObject):
         self._watchers.append(_Watcher(peer, self._drop))
         log.info("status: a watcher attached (%d now)", len(self._watchers))
 
-    def publish(self) -> None:
-        """Send the status to every watcher if it differs from the last one sent."""
+    def publish(self, status: AppStatus | None = None) -> None:
+        """Send ``status`` (else a fresh snapshot) to every watcher, if it differs from the last."""
         if not self._watchers:
             self._last = None
             return
-        status = self._snapshot()
+        status = self._snapshot() if status is None else status
         if status == self._last:
             return
         self._last = status

@@ -127,11 +127,14 @@ class StatusLink(QObject):
 
     def publish(self) -> None:
         """Push the status to watchers and D-Bus; each sends only what changed."""
+        if self.feed is None and self.dbus is None:
+            return
         try:
+            status = self.snapshot()  # one database read for both
             if self.feed is not None:
-                self.feed.publish()
+                self.feed.publish(status)
             if self.dbus is not None:
-                self.dbus.publish()
+                self.dbus.publish(status)
         except Exception:  # never let a status line break the app's own signal
             log.exception("status: could not publish a change")
 
