@@ -15,7 +15,7 @@ import pytest
 
 from herstel import status_command
 from herstel.core.status import AppStatus
-from herstel.platform.qm_catalogue import QmCatalogue
+from herstel.platform.qm_catalogue import QmCatalogue, languages
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=ZONE)
@@ -129,3 +129,44 @@ def test_status_loads_no_qt(tmp_path: Path) -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
     assert "herstel.status_command" in imported
     assert not [name for name in imported if name.startswith(("PySide6", "shiboken6"))]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "nl_NL.UTF-8"}, ["nl_NL", "nl"]),
+        ({"LC_ALL": "nl_BE.UTF-8@euro", "LANG": "en_GB.UTF-8"}, ["nl_BE", "nl"]),
+        ({"LC_MESSAGES": "nl_NL", "LANG": "en_US.UTF-8"}, ["nl_NL", "nl"]),
+        ({"LANGUAGE": "nl:en", "LANG": "en_US.UTF-8"}, ["nl", "en", "en_US"]),
+        ({"LANG": "C.UTF-8"}, []),
+        ({}, []),
+    ],
+)
+def test_the_language_follows_the_environment_as_qt_does(
+    env: dict[str, str], expected: list[str]
+) -> None:
+    assert languages(env) == expected
+
+
+def test_english_and_unknown_languages_translate_nothing(tmp_path: Path) -> None:
+    for env in ({"LANG": "en_GB.UTF-8"}, {"LANG": "fr_FR.UTF-8"}, {"LANGUAGE": "en:nl"}):
+        assert QmCatalogue.load(tmp_path, env).translate("", "Breathing now") == "Breathing now"
+
+
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"not a qm file",
+        QM_MAGIC + b"\x69\x00\x00\x00\x05\x63junk",  # an unknown message tag
+        QM_MAGIC + b"\x69\x00\x00\x00\x03\x03\x00\x00",  # a length cut short
+        QM_MAGIC + b"\x69\x00\x00\x00\x06\x03\x00\x00\x00\x09\x00",  # past the end
+    ],
+)
+def test_a_broken_catalogue_means_english(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "herstel_nl.qm").write_bytes(data)
+    catalogue = QmCatalogue.load(tmp_path, {"LANG": "nl_NL.UTF-8"})
+    assert catalogue.translate("", "Breathing now") == "Breathing now"
