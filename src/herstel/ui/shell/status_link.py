@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from herstel.core.launch import BreatheOptions
 from herstel.core.records import Trigger
@@ -173,6 +173,9 @@ def init(
         link.dbus = dbus_service.register(link.snapshot, _Actions(commands, open_history), link)
     parts.reminders.changed.connect(link.publish)
     parts.sessions.session_started.connect(link.publish)
+    # The rhythm finder opens right after "starting" (and has no signal of its own):
+    # look once the current event is done. One deferred call, not a timer that runs.
+    parts.flow.starting.connect(lambda: QTimer.singleShot(0, link.publish))
     parts.flow.ended.connect(link.publish)  # stored: today's minutes changed too
     parts.flow.checked.connect(link.publish)
     qapp = QCoreApplication.instance()
