@@ -242,6 +242,82 @@
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
+    <message>
+        <source>say what the running Herstel is doing (exit 3 when it is not running)</source>
+        <translation>laat zien wat Herstel nu doet (exitcode 3 als Herstel niet draait)</translation>
+    </message>
+    <message>
+        <source>one JSON object per line</source>
+        <translation>één JSON-object per regel</translation>
+    </message>
+    <message>
+        <source>print a new line on every change</source>
+        <translation>schrijf bij elke verandering een nieuwe regel</translation>
+    </message>
+    <message>
+        <source>Waiting: you are in a call</source>
+        <translation>Wacht: je zit in een gesprek</translation>
+    </message>
+    <message>
+        <source>Waiting: something is full screen</source>
+        <translation>Wacht: er staat iets schermvullend open</translation>
+    </message>
+    <message>
+        <source>Waiting: Do Not Disturb is on</source>
+        <translation>Wacht: Niet storen staat aan</translation>
+    </message>
+    <message>
+        <source>Waiting: you are away</source>
+        <translation>Wacht: je bent even weg</translation>
+    </message>
+    <message>
+        <source>Reminders paused until {time}</source>
+        <translation>Herinneringen gepauzeerd tot {time}</translation>
+    </message>
+    <message>
+        <source>Reminders paused until tomorrow at {time}</source>
+        <translation>Herinneringen gepauzeerd tot morgen om {time}</translation>
+    </message>
+    <message>
+        <source>Reminders paused until {date} at {time}</source>
+        <translation>Herinneringen gepauzeerd tot {date} om {time}</translation>
+    </message>
+    <message>
+        <source>Next break at {time}</source>
+        <translation>Volgende pauze om {time}</translation>
+    </message>
+    <message>
+        <source>Next break tomorrow at {time}</source>
+        <translation>Volgende pauze morgen om {time}</translation>
+    </message>
+    <message>
+        <source>Next break on {date} at {time}</source>
+        <translation>Volgende pauze op {date} om {time}</translation>
+    </message>
+    <message>
+        <source>Breathing now</source>
+        <translation>Je ademt nu</translation>
+    </message>
+    <message>
+        <source>No break planned</source>
+        <translation>Geen pauze gepland</translation>
+    </message>
+    <message>
+        <source>Herstel is not running</source>
+        <translation>Herstel draait niet</translation>
+    </message>
+    <message>
+        <source>{minutes} min of slow breathing today</source>
+        <translation>Vandaag {minutes} min rustig geademd</translation>
+    </message>
+    <message>
+        <source>the running Herstel is too old for status; quit it and start it again</source>
+        <translation>de Herstel die nu draait is te oud voor status; sluit hem af en start hem opnieuw</translation>
+    </message>
+    <message>
+        <source>Herstel is running but gave no status ({reason})</source>
+        <translation>Herstel draait, maar gaf geen status ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>AdherenceChart</name>

@@ -42,6 +42,7 @@ class Exit(IntEnum):
     OK = 0
     FAILURE = 1  # a runtime failure: I/O error, corrupt or too-new database
     USAGE = 2  # a usage error or invalid input
+    NOT_RUNNING = 3  # herstel status: no instance runs for this data folder
 
 
 class UsageError(Exception):
@@ -265,6 +266,14 @@ def _build_parser(explain: bool) -> _Parser:
     )
     import_.add_argument("file", metavar="FILE", help=tr("a JSON file written by herstel export"))
 
+    status = commands.add_parser(
+        "status",
+        help=tr("say what the running Herstel is doing (exit 3 when it is not running)"),
+        allow_abbrev=False,
+    )
+    status.add_argument("--json", action="store_true", help=tr("one JSON object per line"))
+    status.add_argument("--watch", action="store_true", help=tr("print a new line on every change"))
+
     about = commands.add_parser(
         "about",
         help=tr("show version, licence and where your data is kept"),
@@ -277,7 +286,7 @@ def _build_parser(explain: bool) -> _Parser:
     )
     desktop.add_argument("action", choices=("install", "remove"))
 
-    for sub in (breathe, history, remind, export, import_, about):
+    for sub in (breathe, history, remind, export, import_, status, about):
         sub.add_argument(
             "--data-dir", dest="sub_data_dir", metavar="DIR", default=None, help=data_dir_help
         )
@@ -480,13 +489,53 @@ def _request(args: argparse.Namespace) -> LaunchRequest:
     return LaunchRequest(Action.TRAY if args.tray else Action.SHOW)
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not an option)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _status(args: argparse.Namespace, paths: DataPaths) -> int:
+    """``herstel status``: no Qt on this path, it must beat ``herstel --version``."""
+    from herstel import status_command
+    from herstel.platform.instance_address import socket_name
+
+    try:
+        name = socket_name(paths.data_dir, os.environ)
+    except OSError as error:
+        print(f"herstel: {error}", file=sys.stderr)
+        return Exit.FAILURE
+    try:
+        return status_command.run(
+            name, watch=args.watch, as_json=args.json, lock_file=paths.lock_file
+        )
+    except KeyboardInterrupt:  # Ctrl-C ends a --watch: not an error
+        return Exit.OK
+    except BrokenPipeError:  # the panel went away: not our failure, and nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit's flush does not fail again
+        os.close(devnull)
+        return Exit.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``herstel`` console script; returns the exit code."""
-    from herstel.platform.pyside_import_hook import spare_linecache
+    argv = sys.argv[1:] if argv is None else argv
+    if _command_word(argv) != "status":  # status must stay fast: no Qt at all
+        from herstel.platform.pyside_import_hook import spare_linecache
 
-    spare_linecache()  # Qt loads for every command (translated messages); before the rest
+        spare_linecache()  # Qt loads for every command (translated messages); before the rest
     try:
-        args, paths = parse(sys.argv[1:] if argv is None else argv)
+        args, paths = parse(argv)
+        if args.command == "status":
+            return _status(args, paths)
         if args.command == "about":
             _about(paths, sys.stdout)
             return Exit.OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import struct
 from typing import Any
@@ -15,8 +16,11 @@ from herstel.core.messages import (
     HEADER_BYTES,
     MAX_MESSAGE_BYTES,
     MessageError,
+    StatusRequest,
+    decode_message,
     decode_request,
     encode_request,
+    encode_status_request,
     frame,
     frame_length,
 )
@@ -332,3 +336,43 @@ def test_frame_refuses_empty_and_oversize_payloads(size: int) -> None:
 def test_frame_length_needs_exactly_four_bytes(header: bytes) -> None:
     with pytest.raises(MessageError):
         frame_length(header)
+
+
+# -- the status request (version 3) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("watch", [False, True])
+def test_a_status_request_round_trips(watch: bool) -> None:
+    assert decode_message(encode_status_request(StatusRequest(watch))) == StatusRequest(watch)
+
+
+def test_launch_requests_still_decode_through_decode_message() -> None:
+    request = LaunchRequest(Action.REMIND, remind_minutes=5)
+    assert decode_message(encode_request(request)) == request
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"v": 2, "action": "status", "watch": True},
+        {"v": 3, "action": "status", "watch": 1},
+        {"v": 3, "action": "status"},
+        {"v": 3, "action": "status", "watch": True, "minutes": None},
+        {"v": True, "action": "status", "watch": True},
+    ],
+)
+def test_a_bad_status_request_is_refused(document: dict[str, object]) -> None:
+    with pytest.raises(MessageError):
+        decode_message(json.dumps(document).encode())
+
+
+def test_an_instance_that_knows_only_launches_refuses_a_status_request() -> None:
+    """What an older instance does with it: a MessageError (so NAK), never a crash."""
+    with pytest.raises(MessageError):
+        decode_request(encode_status_request(StatusRequest(watch=True)))
+
+
+@given(st.binary(max_size=200))
+def test_decode_message_raises_only_message_error(data: bytes) -> None:
+    with contextlib.suppress(MessageError):
+        decode_message(data)

@@ -355,7 +355,7 @@ def test_claim_reports_a_refused_request(
     def refuse(data: bytes) -> LaunchRequest:
         raise MessageError("unsupported version 1 (expected 2)")
 
-    monkeypatch.setattr(instance_link, "decode_request", refuse)  # as a newer Herstel would
+    monkeypatch.setattr(instance_link, "decode_message", refuse)  # as a newer Herstel would
     recorder = Recorder(instance)
     process = client("claim", paths, env, BREATHE)
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=20_000)

@@ -299,6 +299,12 @@ def run_app(
             app.shell.abandon()
             _refuse_to_start(str(error))
             return
+        from herstel.ui.shell import status_link
+
+        assert app.services is not None
+        status_link.init(  # herstel status and D-Bus
+            app.services, app.commands, app.shell.open_history, app.clock, local_zone, instance
+        )
         if instance is not None:
             instance.request_received.connect(app.handle)
             try:

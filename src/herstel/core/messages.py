@@ -27,6 +27,17 @@ raises :class:`MessageError`, and nothing else, whatever the bytes.
 
 After the message the instance answers with one byte, ``ACK`` or ``NAK``.
 
+Version 3 adds one more message, the status request of ``herstel status``::
+
+    {"v": 3, "action": "status", "watch": false}
+
+(exactly these keys). After its ``ACK`` the connection stays open the other
+way: the instance sends status frames (the same length prefix, then a status
+document of :mod:`herstel.core.status`): one at once, and with ``"watch":
+true`` one more on every change until it quits, when it closes the
+connection. An instance older than version 3 answers ``NAK`` (unknown key)
+and hangs up, so the status command can say so; it never crashes on it.
+
 Plain Python, no Qt: the socket itself lives in ``herstel.platform.single_instance``
 and ``herstel.platform.instance_socket``.
 """
@@ -35,6 +46,7 @@ from __future__ import annotations
 
 import json
 import struct
+from dataclasses import dataclass
 from typing import Any, Final
 
 from herstel.core.launch import REMIND_MINUTES_LIMITS, Action, BreatheOptions, LaunchRequest
@@ -48,7 +60,9 @@ from herstel.core.rhythm import (
 )
 
 PROTOCOL_VERSION: Final = 2
-"""The newest version this app reads and writes (it reads 1 as well)."""
+"""The newest version of a launch request this app reads and writes (it reads 1 as well)."""
+STATUS_REQUEST_VERSION: Final = 3
+"""The version of the status request (the first one that has it)."""
 ACK: Final = b"\x06"
 """The instance's one-byte answer: it accepted the request and will act on it."""
 NAK: Final = b"\x15"
@@ -60,6 +74,8 @@ HEADER_BYTES: Final = 4
 _HEADER: Final = struct.Struct(">I")
 
 _TOP_KEYS: Final = ("v", "action", "breathe", "minutes")
+_STATUS_KEYS: Final = ("v", "action", "watch")
+_STATUS_ACTION: Final = "status"
 _BREATHE_KEYS_V1: Final = (
     "pattern",
     "inhale",
@@ -94,6 +110,13 @@ def _show(value: object) -> str:
     """A peer's value, short and printable, for an error message."""
     text = ascii(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRequest:
+    """``herstel status``: one status frame, or (``watch``) one on every change."""
+
+    watch: bool = False
 
 
 # -- framing ---------------------------------------------------------------------------
@@ -295,3 +318,36 @@ def decode_request(data: bytes | bytearray) -> LaunchRequest:
         if action is Action.REMIND
         else None,
     )
+
+
+# -- the status request ------------------------------------------------------------------
+
+
+def encode_status_request(request: StatusRequest) -> bytes:
+    """The JSON payload of a status request (frame it with :func:`frame`)."""
+    document = {"v": STATUS_REQUEST_VERSION, "action": _STATUS_ACTION, "watch": request.watch}
+    return json.dumps(document, separators=(",", ":")).encode("ascii")
+
+
+def _status_request(document: dict[str, Any]) -> StatusRequest:
+    _check_keys(document, _STATUS_KEYS, "message")
+    version, watch = document["v"], document["watch"]
+    if type(version) is not int or version != STATUS_REQUEST_VERSION:
+        raise MessageError(
+            f"unsupported version {_show(version)} for status (expected {STATUS_REQUEST_VERSION})"
+        )
+    if not isinstance(watch, bool):
+        raise MessageError(f"watch must be true or false (got {_show(watch)})")
+    return StatusRequest(watch=watch)
+
+
+def decode_message(data: bytes | bytearray) -> LaunchRequest | StatusRequest:
+    """Any request the instance serves: a launch request or a status request.
+
+    Raises MessageError, with a one-line reason, for anything else.
+    """
+    if isinstance(data, bytes | bytearray) and 1 <= len(data) <= MAX_MESSAGE_BYTES:
+        document = _parse_json(bytes(data))
+        if isinstance(document, dict) and document.get("action") == _STATUS_ACTION:
+            return _status_request(document)
+    return decode_request(data)

@@ -32,7 +32,8 @@ from herstel.core.messages import (
     HEADER_BYTES,
     NAK,
     MessageError,
-    decode_request,
+    StatusRequest,
+    decode_message,
     frame_length,
 )
 
@@ -132,17 +133,22 @@ class Listener(QObject):
             Path(self._path).unlink()
 
 
+Request = LaunchRequest | StatusRequest
+
+
 class Connection(QObject):
     """One peer on the server side: at most one frame, within READ_TIMEOUT_MS.
 
     Reports exactly once through ``on_done`` (a bound method of the instance):
-    the request, or None when the connection was dropped.
+    the request, or None when the connection was dropped. After a status
+    request the socket stays open for the status frames: whoever serves them
+    takes it with :meth:`take_socket` (the read deadline is over by then).
     """
 
     def __init__(
         self,
         peer: socket.socket,
-        on_done: Callable[[Connection, LaunchRequest | None], None],
+        on_done: Callable[[Connection, Request | None], None],
         parent: SingleInstance,
     ) -> None:
         super().__init__(parent)
@@ -193,7 +199,7 @@ class Connection(QObject):
         except ConnectionError:
             return b""
 
-    def _consume(self) -> tuple[LaunchRequest | None, bool]:
+    def _consume(self) -> tuple[Request | None, bool]:
         """What has arrived: (the request once the frame is complete, whether the peer left)."""
         while True:
             if self._expected is None:
@@ -213,7 +219,7 @@ class Connection(QObject):
             if len(self._buffer) == self._expected:
                 if self._receive(1):
                     raise MessageError("more bytes than the length prefix announced")
-                return decode_request(bytes(self._buffer)), False
+                return decode_message(bytes(self._buffer)), False
 
     def _timed_out(self) -> None:
         if self._finished:
@@ -221,9 +227,7 @@ class Connection(QObject):
         what = "only part of a request" if self._buffer or self._expected else "nothing"
         self._finish(None, f"dropped a peer that sent {what} within {READ_TIMEOUT_MS} ms", None)
 
-    def _finish(
-        self, request: LaunchRequest | None, problem: str | None, answer: bytes | None
-    ) -> None:
+    def _finish(self, request: Request | None, problem: str | None, answer: bytes | None) -> None:
         self._finished = True
         self._timer.stop()
         if problem is not None:
@@ -232,11 +236,18 @@ class Connection(QObject):
             if answer is not None:
                 with suppress(OSError):  # the peer may be gone already
                     self._socket.send(answer)  # one byte: always fits the send buffer
-            self._close_socket()
+            if isinstance(request, StatusRequest):
+                self._notifier.setEnabled(False)  # the socket now belongs to take_socket()
+            else:
+                self._close_socket()
         finally:
             on_done = self._on_done()
             if on_done is not None:
                 on_done(self, request)
+
+    def take_socket(self) -> socket.socket:
+        """The peer's socket after a status request; the caller closes it."""
+        return self._socket
 
     def _close_socket(self) -> None:
         self._notifier.setEnabled(False)

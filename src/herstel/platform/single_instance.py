@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,15 +47,26 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
 from herstel.core.launch import LaunchRequest
-from herstel.core.messages import ACK, NAK, MessageError, encode_request, frame
+from herstel.core.messages import ACK, NAK, MessageError, StatusRequest, encode_request, frame
+from herstel.platform.instance_address import SingleInstanceError, _name_hash, socket_name
 from herstel.storage.paths import DataPaths, ensure_private_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from socket import socket as Socket
 
     from herstel.platform.instance_socket import Connection, Listener, Outcome
 
-__all__ = ["ACK", "NAK", "SingleInstance", "SingleInstanceError", "claim", "forward"]
+__all__ = [
+    "ACK",
+    "NAK",
+    "SingleInstance",
+    "SingleInstanceError",
+    "_name_hash",
+    "claim",
+    "forward",
+    "socket_name",
+]
 
 log = logging.getLogger(__name__)
 
@@ -71,51 +81,6 @@ ANSWER_TIMEOUT: Final = 3.0
 
 _RETRY_FIRST: Final = 0.02
 _RETRY_MAX: Final = 0.25
-_SUN_PATH_LINUX: Final = 107  # bytes in sockaddr_un.sun_path, minus the closing NUL
-_SUN_PATH_OTHER: Final = 103  # macOS and the BSDs
-
-
-class SingleInstanceError(OSError):
-    """Neither the instance nor able to reach it; ``str()`` is one line for stderr."""
-
-
-def _name_hash(data: bytes) -> int:
-    """64-bit FNV-1a of ``data``: a stable name for a folder, not a secret.
-
-    The socket sits in a folder only this user can enter, so the name only has
-    to differ between data folders. hashlib would do the same but brings
-    OpenSSL's digests into the idle tray app (about 0.6 MiB).
-    """
-    value = 0xCBF29CE484222325
-    for byte in data:
-        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return value
-
-
-def socket_name(data_dir: Path, env: Mapping[str, str], *, platform: str = sys.platform) -> str:
-    """The instance socket for ``data_dir``: the same for every launch that uses it.
-
-    ``herstel-<16 hex digits of a 64-bit hash of data_dir>.sock`` in
-    ``$XDG_RUNTIME_DIR`` when that is an absolute path to a folder (the XDG
-    spec says to ignore anything else), otherwise in the data folder itself. On
-    Windows the name is a per-user named pipe. Raises SingleInstanceError when
-    the path would not fit in a Unix socket address.
-    """
-    base = f"herstel-{_name_hash(os.fsencode(str(data_dir))):016x}"
-    if platform == "win32":
-        return base
-    runtime = env.get("XDG_RUNTIME_DIR", "")
-    folder = Path(runtime) if runtime and Path(runtime).is_absolute() else data_dir
-    if folder != data_dir and not folder.is_dir():
-        folder = data_dir
-    path = str(folder / f"{base}.sock")
-    limit = _SUN_PATH_LINUX if platform.startswith("linux") else _SUN_PATH_OTHER
-    if len(os.fsencode(path)) > limit:
-        raise SingleInstanceError(
-            f"the single-instance socket path {path!r} is longer than {limit} bytes; "
-            "set XDG_RUNTIME_DIR or use a shorter data folder"
-        )
-    return path
 
 
 # -- the lock --------------------------------------------------------------------------
@@ -199,6 +164,7 @@ class SingleInstance(QObject):
         self._name = name
         self._server: Listener | None = None
         self._connections: set[Connection] = set()
+        self._status_server: Callable[[Socket, StatusRequest], None] | None = None
 
     @classmethod
     def acquire(
@@ -228,6 +194,13 @@ class SingleInstance(QObject):
     def open_connections(self) -> int:
         """Peers connected and not yet done (for diagnostics and tests)."""
         return len(self._connections)
+
+    def serve_status(self, server: Callable[[Socket, StatusRequest], None]) -> None:
+        """Hand each status request's open socket to ``server`` (which then owns it).
+
+        Without one, a status request is answered and the connection closed.
+        """
+        self._status_server = server
 
     def listen(self) -> None:
         """Start serving forwarded requests; call it once the application exists.
@@ -274,9 +247,20 @@ class SingleInstance(QObject):
         self._connections.add(connection)
         connection.start()
 
-    def _done(self, connection: Connection, request: LaunchRequest | None) -> None:
+    def _done(self, connection: Connection, request: LaunchRequest | StatusRequest | None) -> None:
         self._connections.discard(connection)
         connection.deleteLater()
+        if isinstance(request, StatusRequest):
+            peer = connection.take_socket()
+            if self._status_server is None:
+                peer.close()
+                return
+            try:
+                self._status_server(peer, request)
+            except Exception:  # a peer must never be able to raise into the event loop
+                log.exception("single instance: unexpected error serving a status request")
+                peer.close()
+            return
         if request is not None:
             log.info("single instance: received %s", request.action)
             self.request_received.emit(request)

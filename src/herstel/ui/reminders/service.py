@@ -141,6 +141,7 @@ class ReminderService(QObject):
         self.check()
         self._config = ScheduleConfig.from_settings(settings, self._tz)
         self.check()
+        self.changed.emit()  # new hours or interval move the next reminder
 
     # -- the loop ---------------------------------------------------------------------
 

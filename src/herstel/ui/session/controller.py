@@ -54,6 +54,7 @@ class SessionController(QObject):
     mid-session); the window stays open for the end page.
     """
 
+    session_started = Signal()  # a new session window opened (for status and D-Bus)
     session_ended = Signal(object, object)
 
     def __init__(
@@ -163,6 +164,7 @@ class SessionController(QObject):
         if _wants_sound(settings, window.is_eyes_closed()):
             self._cues = self._cue_player(run)  # before open(): the start is a cue's zero
         window.open()
+        self.session_started.emit()
         return window
 
     def cues_for(self, run: SessionRun) -> CuePlayer | None:
