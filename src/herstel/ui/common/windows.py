@@ -29,11 +29,16 @@ def bring_to_front(window: QWidget) -> None:
 
 
 class _FirstPaint(QObject):
-    """Calls back once, from the event loop, after ``window`` has painted its first frame."""
+    """Calls back once, from the event loop, after ``window`` has painted its first frame.
+
+    A child of ``window`` that keeps no Python reference to it (``parent()`` finds
+    it). Were it to, freeing this helper's wrapper after ``deleteLater`` could drop
+    the window's last reference: the window would be deleted from inside this
+    helper's destructor and delete the helper a second time (a double free).
+    """
 
     def __init__(self, window: QWidget, callback: Callable[[], None], patience_ms: int) -> None:
         super().__init__(window)
-        self._window = window
         self._callback: Callable[[], None] | None = callback
         window.installEventFilter(self)
         QTimer.singleShot(patience_ms, self, self._fire)
@@ -49,7 +54,9 @@ class _FirstPaint(QObject):
         callback, self._callback = self._callback, None
         if callback is None:
             return
-        self._window.removeEventFilter(self)
+        window = self.parent()
+        if window is not None:
+            window.removeEventFilter(self)
         self.deleteLater()
         callback()
 
