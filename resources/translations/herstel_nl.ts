@@ -737,17 +737,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="474"/>
+        <location filename="../../src/herstel/app.py" line="475"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="518"/>
+        <location filename="../../src/herstel/app.py" line="519"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="532"/>
+        <location filename="../../src/herstel/app.py" line="533"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -1842,27 +1842,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderPanel</name>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="52"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="55"/>
         <source>Your reminder: %1</source>
         <translation>Je herinnering: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="56"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="59"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="60"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="63"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="64"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="67"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="71"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="74"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -1870,12 +1870,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="74"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="77"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="78"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="81"/>
         <source>Cancel reminder (in %n min)</source>
         <translation>
             <numerusform>Herinnering annuleren (over 1 min)</numerusform>
@@ -1883,12 +1883,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="90"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="93"/>
         <source>Remind me in …</source>
         <translation>Herinner me over …</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="91"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="94"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
@@ -1910,27 +1910,37 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     <name>ReminderPrompt</name>
     <message>
         <location filename="../../src/herstel/ui/reminders/prompt.py" line="108"/>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="112"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="114"/>
         <source>Time for a breathing break</source>
         <translation>Tijd voor een ademmoment</translation>
     </message>
     <message>
         <location filename="../../src/herstel/ui/reminders/prompt.py" line="110"/>
+        <source>A one-minute reset after your call?</source>
+        <translation>Even één minuut bijkomen na je gesprek?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="112"/>
         <source>Your reminder: a breathing break</source>
         <translation>Je herinnering: een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="115"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="116"/>
+        <source>One minute of slow, gentle breathing before you carry on.</source>
+        <translation>Eén minuut rustig en zacht ademen voordat je verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="120"/>
         <source>A few minutes of slow, gentle breathing: in through your nose, out a little longer.</source>
         <translation>Een paar minuten rustig en zacht ademen: in door je neus, en iets langer uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="119"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="124"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="120"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="125"/>
         <source>In %n min</source>
         <translation>
             <numerusform>Over 1 min</numerusform>
@@ -1938,17 +1948,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="121"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="126"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="122"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="127"/>
         <source>Start a breathing break now</source>
         <translation>Nu een ademmoment beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="124"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="129"/>
         <source>Remind me again in %n min</source>
         <translation>
             <numerusform>Herinner me over 1 min nog eens</numerusform>
@@ -1956,7 +1966,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="126"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="131"/>
         <source>Skip this break</source>
         <translation>Dit ademmoment overslaan</translation>
     </message>
@@ -1964,72 +1974,113 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="114"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="155"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="144"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="193"/>
         <source>Choose at least one day, or switch reminders off.</source>
         <translation>Kies minstens één dag, of zet de herinneringen uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="147"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="196"/>
         <source>The end of your working hours must come after the start.</source>
         <translation>Het einde van je werktijd moet na het begin liggen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="166"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="221"/>
         <source>Remind me to take breathing breaks</source>
         <translation>Herinner me aan mijn ademmomenten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="167"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="222"/>
         <source>&amp;Every</source>
         <translation>&amp;Steeds</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="168"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="223"/>
         <source> min after my last break</source>
         <translation> min na mijn laatste ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="169"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="224"/>
         <source>On</source>
         <translation>Op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="174"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="229"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="175"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="230"/>
         <source>&amp;Until</source>
         <translation>&amp;Tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="176"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="231"/>
         <source>&amp;Snooze</source>
         <translation>&amp;Uitstellen met</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="177"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="232"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="241"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="178"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="233"/>
         <source>Show &amp;reminders as</source>
         <translation>&amp;Herinneren via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="182"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="234"/>
+        <source>Wait for a better moment</source>
+        <translation>Wacht op een beter moment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="235"/>
+        <source>While I am in a call (a microphone or camera is in use)</source>
+        <translation>Als ik in een gesprek zit (een microfoon of camera is in gebruik)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="237"/>
+        <source>While something is full screen, such as a video or a presentation</source>
+        <translation>Als er iets schermvullend openstaat, zoals een video of een presentatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="239"/>
+        <source>While Do Not Disturb is on</source>
+        <translation>Als Niet storen aanstaat</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="240"/>
+        <source>Count time away from the computer as a break after</source>
+        <translation>Tijd weg van de computer telt als pauze na</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="242"/>
+        <source>Minutes away that count as a break</source>
+        <translation>Minuten weg die als pauze tellen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="244"/>
+        <source>After a call of 15 minutes or more, offer a one-minute reset</source>
+        <translation>Bied na een gesprek van 15 minuten of langer één minuut bijkomen aan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="248"/>
+        <source>Herstel only asks whether a microphone or camera is in use; it never listens or looks.</source>
+        <translation>Herstel vraagt alleen óf een microfoon of camera in gebruik is; het luistert en kijkt nooit mee.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="255"/>
         <source>A small window (works everywhere)</source>
         <translation>Een klein venster (werkt overal)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="185"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="258"/>
         <source>A desktop notification</source>
         <translation>Een bureaubladmelding</translation>
     </message>
@@ -2699,43 +2750,43 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="51"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="53"/>
         <source>tomorrow %1</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="97"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="103"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="101"/>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="157"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="107"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="163"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="105"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="111"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="123"/>
         <source>Back to your session</source>
         <translation>Terug naar je sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="123"/>
         <source>Start a break</source>
         <translation>Ademmoment beginnen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="122"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="128"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/shell/tray.py" line="124"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="130"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -2743,12 +2794,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="127"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="133"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/shell/tray.py" line="131"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="137"/>
         <source>Cancel reminder (in %n min, at %1)</source>
         <translation>
             <numerusform>Herinnering annuleren (%1, over 1 min)</numerusform>
@@ -2756,59 +2807,77 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="139"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="145"/>
         <source>Resume reminders (paused until %1)</source>
         <translation>Herinneringen hervatten (gepauzeerd tot %1)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="145"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="151"/>
         <source>Pause reminders</source>
         <translation>Herinneringen pauzeren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="146"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="152"/>
         <source>For 30 minutes</source>
         <translation>30 minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="149"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="155"/>
         <source>For 1 hour</source>
         <translation>1 uur</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="152"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="158"/>
         <source>Until tomorrow</source>
         <translation>Tot morgen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="163"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="169"/>
         <source>Open Herstel</source>
         <translation>Herstel openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="164"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="170"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="165"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="171"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="167"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="173"/>
         <source>Quit Herstel</source>
         <translation>Herstel afsluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="182"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="188"/>
         <source>Remind me</source>
         <translation>Herinner me</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="184"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="190"/>
         <source>Remind me in how many minutes? (1–720)</source>
         <translation>Over hoeveel minuten wil je een herinnering? (1–720)</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="13"/>
+        <source>Waiting: you are in a call</source>
+        <translation>Herinnering wacht: je zit in een gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="15"/>
+        <source>Waiting: something is full screen</source>
+        <translation>Herinnering wacht: er staat iets schermvullend open</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="17"/>
+        <source>Waiting: Do Not Disturb is on</source>
+        <translation>Herinnering wacht: Niet storen staat aan</translation>
     </message>
 </context>
 <context>

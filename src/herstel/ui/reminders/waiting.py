@@ -9,11 +9,10 @@ from herstel.core.room import Sense
 
 def waiting_text(reason: Sense) -> str:
     """ "Waiting: you are in a call" and the like; empty for time away (nothing to say)."""
-    tr = QCoreApplication.translate
     if reason is Sense.CALL:
-        return tr("Waiting", "Waiting: you are in a call")
+        return QCoreApplication.translate("Waiting", "Waiting: you are in a call")
     if reason is Sense.FULL_SCREEN:
-        return tr("Waiting", "Waiting: something is full screen")
+        return QCoreApplication.translate("Waiting", "Waiting: something is full screen")
     if reason is Sense.DO_NOT_DISTURB:
-        return tr("Waiting", "Waiting: Do Not Disturb is on")
+        return QCoreApplication.translate("Waiting", "Waiting: Do Not Disturb is on")
     return ""
