@@ -295,6 +295,9 @@ class ReminderService(QObject):
         if self._senses is not None:
             for sense in Sense:
                 self._senses.set_enabled(sense, sense in self._room_config.senses)
+            away_after = getattr(self._senses, "set_away_after", None)
+            if away_after is not None:  # where the desktop watches idle time for ``returned``
+                away_after(self._room_config.away_after.total_seconds())
 
     def _record_episodes(self, episodes: tuple[Episode, ...]) -> None:
         if self._record_wait is None:
