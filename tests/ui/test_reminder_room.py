@@ -251,3 +251,17 @@ def test_stopping_mid_wait_records_the_wait_so_far(room: Room) -> None:
     room.service.stop()
     assert room.senses.stopped
     assert room.waits() == [("do_not_disturb", at(10), at(10, 7), "scheduled", at(10))]
+
+
+def test_a_waiting_timer_is_looked_at_again_within_a_minute_with_nothing_else_planned(
+    room: Room,
+) -> None:
+    room.run(lambda: room.service.apply_settings(Settings(reminders_enabled=False)))
+    room.run(lambda: room.service.set_timer(5))
+    room.at(at(9, 5), CALL)
+    assert room.shown == [] and room.service.waiting_reason() is Sense.CALL
+    # Nothing is scheduled and the timer is past due: only the wait keeps the timer armed.
+    assert 0 < room.armed_ms() <= MAX_SLEEP.total_seconds() * 1000 + 1
+    room.at(at(9, 6), FREE)
+    assert room.shown == [Shown("timer", at(9, 5))]
+    assert room.armed_ms() == -1  # nothing left to wait for: no wake-ups at all
