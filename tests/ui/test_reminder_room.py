@@ -265,3 +265,16 @@ def test_a_waiting_timer_is_looked_at_again_within_a_minute_with_nothing_else_pl
     room.at(at(9, 6), FREE)
     assert room.shown == [Shown("timer", at(9, 5))]
     assert room.armed_ms() == -1  # nothing left to wait for: no wake-ups at all
+
+
+def test_an_answer_that_comes_after_stopping_shows_nothing(room: Room) -> None:
+    async def stop_while_asking() -> None:
+        room.clock.advance((at(10) - room.clock.now()).total_seconds())
+        room.service.check()  # asks the senses
+        room.service.stop()
+        await room.service.settled()
+
+    room.senses.room = FREE
+    room.loop.run_until_complete(stop_while_asking())
+    assert room.senses.asked == 1
+    assert room.shown == []

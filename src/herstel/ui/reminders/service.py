@@ -101,6 +101,7 @@ class ReminderService(QObject):
         self._watching = False
         self._asking: Any = None  # the asyncio task asking the senses, while it runs
         self._ask_again = False
+        self._stopped = False
         self._state = load_state(state_path, clock.now())
         if senses is not None:
             senses.changed.connect(self.check)
@@ -202,6 +203,7 @@ class ReminderService(QObject):
 
     def stop(self) -> None:
         """Stop the timer and the senses; a wait still open is recorded as ending now."""
+        self._stopped = True
         self._timer.stop()
         now = self._clock.now()
         result = room_check(
@@ -211,6 +213,7 @@ class ReminderService(QObject):
         self._record_episodes(result.episodes)
         self._room = RoomState()
         if self._senses is not None:
+            self._watching = False
             self._senses.stop()
 
     async def settled(self) -> None:
@@ -279,6 +282,8 @@ class ReminderService(QObject):
             snapshot = RoomSnapshot()
         finally:
             self._asking = None
+        if self._stopped:  # the app is quitting: an answer that comes now changes nothing
+            return
         if self._ask_again:  # something changed while asking: ask afresh
             self._ask_again = False
             self.check()
