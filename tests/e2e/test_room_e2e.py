@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +85,28 @@ def _start(processes: list[subprocess.Popen[bytes]], args: list[str], env: dict[
     )
 
 
+def start_window_manager(
+    processes: list[subprocess.Popen[bytes]],
+    env: dict[str, str],
+    home: Path,
+    up: Callable[[], bool],
+) -> None:
+    """openbox, started again if it gives up on a display that was only just there."""
+    for attempt in range(3):
+        errors = home / f"openbox-{attempt}.log"
+        with errors.open("wb") as sink:
+            openbox = subprocess.Popen(
+                ["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL, stderr=sink
+            )
+        processes.append(openbox)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and openbox.poll() is None:
+            if up():
+                return
+            time.sleep(0.1)
+    raise AssertionError(f"openbox did not start: {errors.read_text(errors='replace')}")
+
+
 @pytest.fixture(scope="module")
 def room() -> Iterator[Room]:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
@@ -132,13 +154,12 @@ def room() -> Iterator[Room]:
                 env[key] = value
             elif key == "DBUS_SESSION_BUS_PID":
                 bus_pid = int(value)
-        _start(processes, ["openbox", "--sm-disable"], env)
 
         def window_manager_up() -> bool:
             root = subprocess.run(["xprop", "-root"], env=env, capture_output=True, text=True)
             return "_NET_SUPPORTING_WM_CHECK(WINDOW)" in root.stdout
 
-        wait_for(window_manager_up, 20, "openbox")
+        start_window_manager(processes, env, home, window_manager_up)
         trayer = ["trayer", "--edge", "top", "--align", "right", "--SetDockType", "true",
                   "--expand", "true", "--widthtype", "request", "--height", "24"]  # fmt: skip
         _start(processes, trayer, env)
