@@ -4,6 +4,7 @@
 <context>
     <name></name>
     <message>
+        <location filename="../../src/herstel/cli.py" line="145"/>
         <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
@@ -23,222 +24,222 @@
         <translation>{option} moet een heel getal van {low} tot en met {high} zijn (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="147"/>
+        <location filename="../../src/herstel/cli.py" line="160"/>
         <source>--pattern &apos;{pattern}&apos;: {phase} must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: {phase} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="160"/>
+        <location filename="../../src/herstel/cli.py" line="173"/>
         <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) or seconds like 4-6, 4-4-4-4 or 3+1-6 (got &apos;{value}&apos;)</source>
         <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) of seconden zoals 4-6, 4-4-4-4 of 3+1-6 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="177"/>
+        <location filename="../../src/herstel/cli.py" line="190"/>
         <source>keep data and settings in DIR instead of the usual place</source>
         <translation>bewaar gegevens en instellingen in DIR in plaats van op de gewone plek</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="180"/>
+        <location filename="../../src/herstel/cli.py" line="193"/>
         <source>Guided slow-breathing breaks that help you recover, not just rest.</source>
         <translation>Begeleide ademmomenten in een rustig ritme: niet alleen even pauze, maar echt herstel.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="186"/>
+        <location filename="../../src/herstel/cli.py" line="199"/>
         <source>start in the tray without opening a window</source>
         <translation>start in het systeemvak, zonder een venster te openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="192"/>
+        <location filename="../../src/herstel/cli.py" line="205"/>
         <source>start a breathing session now</source>
         <translation>begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="193"/>
+        <location filename="../../src/herstel/cli.py" line="206"/>
         <source>Start a breathing session now.</source>
         <translation>Begin nu een ademsessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="199"/>
+        <location filename="../../src/herstel/cli.py" line="212"/>
         <source>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)</source>
         <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="206"/>
+        <location filename="../../src/herstel/cli.py" line="219"/>
         <source>override one phase of the pattern, in seconds</source>
         <translation>pas één fase van het ritme aan, in seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="208"/>
+        <location filename="../../src/herstel/cli.py" line="221"/>
         <source>length in minutes (1–20)</source>
         <translation>lengte in minuten (1–20)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="209"/>
+        <location filename="../../src/herstel/cli.py" line="222"/>
         <source>length in breaths (1–120)</source>
         <translation>lengte in ademhalingen (1–120)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="213"/>
+        <location filename="../../src/herstel/cli.py" line="226"/>
         <source>end on a short summary instead of the recovery check</source>
         <translation>sluit af met een korte samenvatting in plaats van de herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="218"/>
+        <location filename="../../src/herstel/cli.py" line="231"/>
         <source>this session in eyes-closed mode: full screen, dark, guided by sound</source>
         <translation>deze sessie met de ogen dicht: volledig scherm, donker, begeleid door geluid</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="223"/>
+        <location filename="../../src/herstel/cli.py" line="236"/>
         <source>open the history of your sessions</source>
         <translation>open de geschiedenis van je sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="228"/>
+        <location filename="../../src/herstel/cli.py" line="241"/>
         <source>remind me to take a break in MINUTES (1–720)</source>
         <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="231"/>
+        <location filename="../../src/herstel/cli.py" line="244"/>
         <source>minutes from now (1–720)</source>
         <translation>aantal minuten vanaf nu (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="235"/>
+        <location filename="../../src/herstel/cli.py" line="248"/>
         <source>write all your sessions, answers and reminders as CSV or JSON</source>
         <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="236"/>
+        <location filename="../../src/herstel/cli.py" line="249"/>
         <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
         <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="244"/>
+        <location filename="../../src/herstel/cli.py" line="257"/>
         <source>CSV only: which table to write (default: sessions)</source>
         <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="246"/>
+        <location filename="../../src/herstel/cli.py" line="259"/>
         <source>write to FILE</source>
         <translation>schrijf naar FILE</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="250"/>
+        <location filename="../../src/herstel/cli.py" line="263"/>
         <source>add the sessions from a JSON export; ones you already have are skipped</source>
         <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="253"/>
+        <location filename="../../src/herstel/cli.py" line="266"/>
         <source>a JSON file written by herstel export</source>
         <translation>een JSON-bestand gemaakt met herstel export</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="257"/>
+        <location filename="../../src/herstel/cli.py" line="270"/>
         <source>show version, licence and where your data is kept</source>
         <translation>toon versie, licentie en waar je gegevens staan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="262"/>
+        <location filename="../../src/herstel/cli.py" line="275"/>
         <source>add Herstel to the application menu, or take it out</source>
         <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="276"/>
+        <location filename="../../src/herstel/cli.py" line="289"/>
         <source>--minutes and --breaths cannot be used together</source>
         <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="299"/>
+        <location filename="../../src/herstel/cli.py" line="312"/>
         <source>--data-dir must not be empty</source>
         <translation>--data-dir mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="308"/>
+        <location filename="../../src/herstel/cli.py" line="321"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="309"/>
+        <location filename="../../src/herstel/cli.py" line="322"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="311"/>
+        <location filename="../../src/herstel/cli.py" line="324"/>
         <source>Uses</source>
         <translation>Gebruikt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="312"/>
+        <location filename="../../src/herstel/cli.py" line="325"/>
         <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
         <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="316"/>
+        <location filename="../../src/herstel/cli.py" line="329"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="317"/>
+        <location filename="../../src/herstel/cli.py" line="330"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="318"/>
+        <location filename="../../src/herstel/cli.py" line="331"/>
         <source>Logs</source>
         <translation>Logbestanden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="321"/>
+        <location filename="../../src/herstel/cli.py" line="334"/>
         <source>Herstel — guided slow-breathing breaks</source>
         <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="328"/>
+        <location filename="../../src/herstel/cli.py" line="341"/>
         <source>--table only applies to --format csv</source>
         <translation>--table werkt alleen samen met --format csv</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="343"/>
+        <location filename="../../src/herstel/cli.py" line="356"/>
         <source>-o {path} is a folder, not a file</source>
         <translation>-o {path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="358"/>
+        <location filename="../../src/herstel/cli.py" line="371"/>
         <source>{path}: no such file</source>
         <translation>{path}: dit bestand bestaat niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="360"/>
+        <location filename="../../src/herstel/cli.py" line="373"/>
         <source>{path} is a folder, not a file</source>
         <translation>{path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="366"/>
+        <location filename="../../src/herstel/cli.py" line="379"/>
         <source>Imported {added} sessions ({skipped} already there).</source>
         <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="392"/>
+        <location filename="../../src/herstel/cli.py" line="405"/>
         <source>the database {path} is damaged; it was moved to {moved}</source>
         <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="402"/>
+        <location filename="../../src/herstel/cli.py" line="415"/>
         <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
         <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="423"/>
+        <location filename="../../src/herstel/cli.py" line="436"/>
         <source>nothing to do here; see docs/packaging.md</source>
         <translation>hier valt niets te doen; zie docs/packaging.md</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="430"/>
+        <location filename="../../src/herstel/cli.py" line="443"/>
         <source>cannot find the herstel program to put in the menu</source>
         <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="455"/>
+        <location filename="../../src/herstel/cli.py" line="468"/>
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
@@ -347,27 +348,37 @@
         <translation>gemist</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="957"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="928"/>
+        <source>waited {count}×</source>
+        <translation>{count}× gewacht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/charts.py" line="963"/>
         <source>No reminders yet.</source>
         <translation>Nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="965"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="971"/>
         <source>Week of {day}: {count} reminders</source>
         <translation>Week van {day}: {count}× herinnerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="977"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="988"/>
+        <source>waited for a better moment {waited}×, natural breaks {breaks}</source>
+        <translation>{waited}× gewacht op een beter moment, natuurlijke pauzes {breaks}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/charts.py" line="995"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="981"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="999"/>
         <source>Reminders per week, last {count} weeks: no reminders yet.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: nog geen herinneringen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="992"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1010"/>
         <source>Reminders per week, last {count} weeks: {total} reminders; {parts}.</source>
         <translation>Herinneringen per week, afgelopen {count} weken: {total} in totaal; {parts}.</translation>
     </message>
@@ -375,47 +386,47 @@
 <context>
     <name>AppearanceSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="273"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="274"/>
         <source>Appearance</source>
         <translation>Weergave</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="289"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="290"/>
         <source>Darker text and clear edges, light or dark as your desktop is.</source>
         <translation>Donkerdere tekst en duidelijke randen, licht of donker zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="292"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="293"/>
         <source>Light or dark, as your desktop is.</source>
         <translation>Licht of donker, zoals je bureaublad.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="298"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="299"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thema</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="301"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="302"/>
         <source>Follow the system</source>
         <translation>Volgens het systeem</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="302"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="303"/>
         <source>Light</source>
         <translation>Licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="303"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="304"/>
         <source>Dark</source>
         <translation>Donker</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="304"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="305"/>
         <source>High contrast</source>
         <translation>Hoog contrast</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="308"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="309"/>
         <source>Reduce &amp;motion (a filling bar instead of a growing circle)</source>
         <translation>Minder &amp;beweging (een balk die volloopt in plaats van een groeiende cirkel)</translation>
     </message>
@@ -431,52 +442,52 @@
 <context>
     <name>CalendarStrip</name>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1022"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1044"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1129"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1151"/>
         <source>less</source>
         <translation>minder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1129"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1151"/>
         <source>more</source>
         <translation>meer</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1173"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1195"/>
         <source>{day}: no breathing</source>
         <translation>{day}: geen ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1175"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1197"/>
         <source>{day}: {minutes} min in 1 session</source>
         <translation>{day}: {minutes} min in 1 sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1177"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1199"/>
         <source>{day}: {minutes} min in {sessions} sessions</source>
         <translation>{day}: {minutes} min in {sessions} sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1188"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1210"/>
         <source>No data.</source>
         <translation>Geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1190"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1212"/>
         <source>current streak: 1 day</source>
         <translation>nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1192"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1214"/>
         <source>current streak: {days} days</source>
         <translation>nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/charts.py" line="1195"/>
+        <location filename="../../src/herstel/ui/history/charts.py" line="1217"/>
         <source>Breathing days, last {weeks} weeks: {breathing} of {total} days; {streak}.</source>
         <translation>Dagen met een ademmoment, afgelopen {weeks} weken: {breathing} van de {total} dagen; {streak}.</translation>
     </message>
@@ -484,22 +495,22 @@
 <context>
     <name>CheckSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="225"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="226"/>
         <source>Check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="239"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="240"/>
         <source>A few short questions on how your breathing, body and head feel. Your answers show in your history.</source>
         <translation>Een paar korte vragen over hoe je ademhaling, je lijf en je hoofd voelen. Je antwoorden zie je terug in je geschiedenis.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="243"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="244"/>
         <source>&amp;Ask how I feel after a session</source>
         <translation>&amp;Vraag na een sessie hoe ik me voel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="244"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="245"/>
         <source>Also ask &amp;before a session, to see what changed</source>
         <translation>Vraag het &amp;ook vóór een sessie, om te zien wat er veranderd is</translation>
     </message>
@@ -730,59 +741,77 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     </message>
 </context>
 <context>
-    <name>EndPage</name>
+    <name>DizzyPage</name>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="768"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="409"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="773"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="413"/>
+        <source>The rhythm finder stops here. Another day, breathe a little lighter: slower, not bigger.</source>
+        <translation>De ritmezoeker stopt hier. Adem een andere keer wat lichter: langzamer, niet groter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="417"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>EndPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="81"/>
+        <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
+        <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="86"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="775"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="88"/>
         <source>Breathe normally now.</source>
         <translation>Adem nu weer gewoon.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="777"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="90"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="784"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="97"/>
         <source>Come back to it whenever you like.</source>
         <translation>Kom gerust terug wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="788"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="101"/>
         <source>You breathed for {duration}.</source>
         <translation>Je hebt {duration} geademd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="790"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="103"/>
         <source>You breathed for {duration} — 1 breath.</source>
         <translation>Je hebt {duration} geademd — 1 ademhaling.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="792"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="105"/>
         <source>You breathed for {duration} — {breaths} breaths.</source>
         <translation>Je hebt {duration} geademd — {breaths} ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="800"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="113"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="802"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="115"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="803"/>
+        <location filename="../../src/herstel/ui/session/end_page.py" line="116"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -813,17 +842,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Herstel</name>
     <message>
-        <location filename="../../src/herstel/app.py" line="474"/>
+        <location filename="../../src/herstel/ui/shell/shell.py" line="248"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="518"/>
+        <location filename="../../src/herstel/ui/shell/shell.py" line="280"/>
         <source>Herstel keeps running in the tray to remind you of your breaks. Quit it from the tray menu.</source>
         <translation>Herstel blijft in het systeemvak draaien om je aan je ademmomenten te herinneren. Afsluiten doe je via het menu in het systeemvak.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/app.py" line="532"/>
+        <location filename="../../src/herstel/ui/shell/shell.py" line="296"/>
         <source>Your history file was damaged and could not be read. It was kept as %1 and a new one was started.</source>
         <translation>Je geschiedenisbestand was beschadigd en kon niet worden gelezen. Het is bewaard als %1 en er is een nieuw bestand begonnen.</translation>
     </message>
@@ -984,127 +1013,127 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HistoryText</name>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="103"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="104"/>
         <source>Breathing calm</source>
         <translation>Ademhaling rustig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="104"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="105"/>
         <source>Body light</source>
         <translation>Lichaam licht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="105"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="106"/>
         <source>Head clear</source>
         <translation>Hoofd helder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="106"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="107"/>
         <source>Energy</source>
         <translation>Energie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="107"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="108"/>
         <source>Muscles relaxed</source>
         <translation>Spieren ontspannen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="108"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="109"/>
         <source>Mood steady</source>
         <translation>Stemming evenwichtig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="109"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="110"/>
         <source>Sleep</source>
         <translation>Slaap</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="112"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="113"/>
         <source>present</source>
         <translation>aanwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="113"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="114"/>
         <source>partly</source>
         <translation>deels</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="114"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="115"/>
         <source>absent</source>
         <translation>afwezig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="115"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="116"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="118"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="119"/>
         <source>Completed</source>
         <translation>Afgerond</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="119"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="120"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="120"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="121"/>
         <source>Felt dizzy</source>
         <translation>Duizelig geworden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="123"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="124"/>
         <source>Start button</source>
         <translation>Startknop</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="124"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="125"/>
         <source>Reminder</source>
         <translation>Herinnering</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="125"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="126"/>
         <source>Command line</source>
         <translation>Opdrachtregel</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="128"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="129"/>
         <source>Much worse</source>
         <translation>Veel slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="129"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="130"/>
         <source>A bit worse</source>
         <translation>Iets slechter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="130"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="131"/>
         <source>The same</source>
         <translation>Hetzelfde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="131"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="132"/>
         <source>A bit better</source>
         <translation>Iets beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="132"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="133"/>
         <source>Much better</source>
         <translation>Veel beter</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="181"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="182"/>
         <source>{minutes} min {seconds} s</source>
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="184"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="185"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="185"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="186"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -1123,7 +1152,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     </message>
     <message>
         <location filename="../../src/herstel/ui/history/window.py" line="564"/>
-        <location filename="../../src/herstel/ui/history/window.py" line="1499"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1489"/>
         <source>Herstel could not read your history: {reason}</source>
         <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
     </message>
@@ -1374,147 +1403,147 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>Alle ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1247"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1242"/>
         <source>No session chosen</source>
         <translation>Geen sessie gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1248"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1243"/>
         <source>Choose a session to see all its answers.</source>
         <translation>Kies een sessie om alle antwoorden te zien.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1250"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1245"/>
         <source>Delete…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1256"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1251"/>
         <source>{count} sessions chosen</source>
         <translation>{count} sessies gekozen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1258"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1253"/>
         <source>Delete them together, or choose one to see it.</source>
         <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1261"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1256"/>
         <source>Delete {count} sessions…</source>
         <translation>{count} sessies verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1264"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1259"/>
         <source>Delete this session…</source>
         <translation>Deze sessie verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1285"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1275"/>
         <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
         <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1290"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1280"/>
         <source>Ended: {how}</source>
         <translation>Einde: {how}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1291"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1281"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1297"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1287"/>
         <source>The check was skipped.</source>
         <translation>De check is overgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1299"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1289"/>
         <source>No check after this session.</source>
         <translation>Geen check na deze sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1306"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1296"/>
         <source>Compared with before the break: {change}</source>
         <translation>Vergeleken met vóór het ademmoment: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1311"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1301"/>
         <source>The check was left part-way.</source>
         <translation>De check is halverwege gestopt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1319"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1309"/>
         <source>slept deeply {value}</source>
         <translation>diep geslapen {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1321"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1311"/>
         <source>woke rested {value}</source>
         <translation>uitgerust wakker {value}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1323"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1313"/>
         <source>The night before: {answers} (of 6)</source>
         <translation>De nacht ervoor: {answers} (van de 6)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1344"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1334"/>
         <source>Your answers, 0–6 (before → after)</source>
         <translation>Je antwoorden, 0–6 (voor → na)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1346"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1336"/>
         <source>Your answers after, 0–6</source>
         <translation>Je antwoorden achteraf, 0–6</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1384"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1374"/>
         <source>Delete sessions</source>
         <translation>Sessies verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1386"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1376"/>
         <source>Delete this session?</source>
         <translation>Deze sessie verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1388"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1378"/>
         <source>Its answers are deleted with it. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1392"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1382"/>
         <source>Delete {count} sessions?</source>
         <translation>{count} sessies verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1395"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1385"/>
         <source>Their answers are deleted with them. You can undo this right after.</source>
         <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1397"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1387"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1435"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1425"/>
         <source>Deleted 1 session.</source>
         <translation>1 sessie verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1437"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1427"/>
         <source>Deleted {count} sessions.</source>
         <translation>{count} sessies verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1462"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1452"/>
         <source>1 session is back.</source>
         <translation>1 sessie is terug.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1464"/>
+        <location filename="../../src/herstel/ui/history/window.py" line="1454"/>
         <source>{count} sessions are back.</source>
         <translation>{count} sessies zijn terug.</translation>
     </message>
@@ -1522,62 +1551,90 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HomeWindow</name>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="243"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="247"/>
         <source>A few minutes of slow, gentle breathing.</source>
         <translation>Een paar minuten rustig en zacht ademen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="245"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="249"/>
         <source>Breathe through your nose and follow the circle. Nothing to get right.</source>
         <translation>Adem door je neus en volg de cirkel. Je kunt het niet fout doen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="247"/>
-        <location filename="../../src/herstel/ui/home/window.py" line="248"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="251"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="252"/>
         <source>Start breathing</source>
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="249"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="253"/>
         <source>Start a breathing session now</source>
         <translation>Begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="250"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="254"/>
         <source>Change rhythm or length</source>
         <translation>Ritme of lengte aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="251"/>
-        <location filename="../../src/herstel/ui/home/window.py" line="252"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="255"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="256"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="253"/>
-        <location filename="../../src/herstel/ui/home/window.py" line="254"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="257"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="258"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="257"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="261"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="272"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="278"/>
         <source>gentle start</source>
         <translation>zachte start</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="275"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="281"/>
         <source>Rhythm and length: {summary}. Change</source>
         <translation>Ritme en lengte: {summary}. Aanpassen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/home/window.py" line="279"/>
+        <location filename="../../src/herstel/ui/home/window.py" line="285"/>
         <source>Choose a rhythm and a length</source>
         <translation>Kies een ritme en een lengte</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="125"/>
+        <source>Find your rhythm</source>
+        <translation>Vind je eigen ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="128"/>
+        <source>You breathe at five slow paces, two minutes each, from about 6.5 down to about 4.5 breaths a minute, and after each one you say how it felt. Breathe gently through your nose, never bigger than is comfortable, and stop whenever you like.</source>
+        <translation>Je ademt in vijf rustige tempo’s van elk twee minuten, van ongeveer 6,5 naar ongeveer 4,5 ademhalingen per minuut, en na elk tempo geef je aan hoe het ging. Adem zacht door je neus, nooit groter dan prettig voelt, en stop wanneer je wilt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="134"/>
+        <source>About {minutes} minutes in all.</source>
+        <translation>Ongeveer {minutes} minuten in totaal.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="135"/>
+        <source>Begin</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="137"/>
+        <source>Not now</source>
+        <translation>Nu niet</translation>
     </message>
 </context>
 <context>
@@ -1651,157 +1708,172 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternChooser</name>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="382"/>
         <source>Save &amp;as…</source>
         <translation>&amp;Opslaan als…</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="383"/>
         <source>&amp;Rename…</source>
         <translation>Naam &amp;wijzigen…</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="384"/>
         <source>Dele&amp;te</source>
         <translation>Verwij&amp;deren</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="385"/>
         <source>&amp;Find my rhythm…</source>
         <translation>Mijn &amp;ritme zoeken…</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="386"/>
         <source>Save this rhythm under a name of your own</source>
         <translation>Bewaar dit ritme onder een eigen naam</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="387"/>
         <source>Try five slow paces and keep the one that feels best</source>
         <translation>Probeer vijf rustige tempo’s en houd het tempo dat het prettigst voelt</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="414"/>
         <source>E&amp;xtra in</source>
         <translation>E&amp;xtra in</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="426"/>
         <source>A short extra breath in on top, seconds</source>
         <translation>Korte extra inademing erbovenop, seconden</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="511"/>
         <source>You already have a rhythm with that name.</source>
         <translation>Je hebt al een ritme met die naam.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="513"/>
         <source>You have 20 saved rhythms; delete one first.</source>
         <translation>Je hebt 20 bewaarde ritmes; verwijder er eerst een.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="514"/>
         <source>Give your rhythm a short name.</source>
         <translation>Geef je ritme een korte naam.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="518"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="524"/>
         <source>Save rhythm as</source>
         <translation>Ritme bewaren als</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="524"/>
         <source>My rhythm</source>
         <translation>Mijn ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="533"/>
         <source>Rename rhythm</source>
         <translation>Naam van het ritme wijzigen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="198"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="230"/>
         <source>Breathing rhythm</source>
         <translation>Ademritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="293"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="359"/>
         <source>Choose your rhythm</source>
         <translation>Kies je ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="300"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="366"/>
         <source>Rhythms</source>
         <translation>Ritmes</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="333"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="413"/>
         <source>&amp;In</source>
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="334"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="415"/>
         <source>&amp;Hold</source>
         <translation>&amp;Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="335"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="416"/>
         <source>&amp;Out</source>
         <translation>&amp;Uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="336"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="417"/>
         <source>Hol&amp;d</source>
         <translation>Vast&amp;houden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="344"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="425"/>
         <source>Breathe in, seconds</source>
         <translation>Inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="345"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="427"/>
         <source>Hold after breathing in, seconds</source>
         <translation>Vasthouden na het inademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="346"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="428"/>
         <source>Breathe out, seconds</source>
         <translation>Uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="347"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="429"/>
         <source>Hold after breathing out, seconds</source>
         <translation>Vasthouden na het uitademen, seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="362"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="444"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="364"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="446"/>
         <source>Length</source>
         <translation>Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="369"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="451"/>
         <source>&amp;minutes</source>
         <translation>&amp;minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="370"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="452"/>
         <source>&amp;breaths</source>
         <translation>&amp;ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="383"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="465"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="389"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="471"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="393"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="475"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="402"/>
+        <location filename="../../src/herstel/ui/session/pattern_chooser.py" line="561"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -1809,18 +1881,22 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>PatternNames</name>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="97"/>
         <source>Finding your rhythm</source>
         <translation>Je eigen ritme zoeken</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="90"/>
         <source>Rhythm finder</source>
         <translation>Ritmezoeker</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="32"/>
         <source>Cyclic sighing</source>
         <translation>Zuchtend ademen</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="57"/>
         <source>In for 3, a short extra breath in for 1, out for 6.</source>
         <translation>3 in, nog 1 kort erbij in, 6 uit.</translation>
     </message>
@@ -1850,95 +1926,123 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>Box</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="32"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="33"/>
         <source>Your own rhythm</source>
         <translation>Je eigen ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="40"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="41"/>
         <source>In for 4, out for 6. Six slow breaths a minute.</source>
         <translation>4 in, 6 uit. Zes rustige ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="43"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="44"/>
         <source>In for 5, out for 5. Six even breaths a minute.</source>
         <translation>5 in, 5 uit. Zes gelijkmatige ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="46"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="47"/>
         <source>In for 6, out for 6. Five breaths a minute.</source>
         <translation>6 in, 6 uit. Vijf ademhalingen per minuut.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="49"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="50"/>
         <source>In for 3.5, out for 5. Lighter, if 4-6 feels long.</source>
         <translation>3,5 in, 5 uit. Lichter, voor als 4-6 lang aanvoelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="52"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="53"/>
         <source>In 4, hold 4, out 4, hold 4.</source>
         <translation>4 in, 4 vasthouden, 4 uit, 4 vasthouden.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="53"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="54"/>
         <source>In 4, hold 7, out 8. A short session of 4 breaths.</source>
         <translation>4 in, 7 vasthouden, 8 uit. Kort: 4 ademhalingen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="56"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="60"/>
         <source>Set each part of the breath yourself.</source>
         <translation>Stel elk deel van de ademhaling zelf in.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="103"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="132"/>
         <source>1 breath</source>
         <translation>1 ademhaling</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="104"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="133"/>
         <source>{n} breaths</source>
         <translation>{n} ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="107"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="136"/>
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="114"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="143"/>
         <source>{n} breaths a minute</source>
         <translation>{n} ademhalingen per minuut</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="123"/>
+        <location filename="../../src/herstel/ui/session/pattern_texts.py" line="152"/>
         <source>This is {n} breaths a minute — outside the calm 3–10 range.</source>
         <translation>Dit zijn {n} ademhalingen per minuut — buiten het rustige bereik van 3–10.</translation>
     </message>
 </context>
 <context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="210"/>
+        <source>How was that?</source>
+        <translation>Hoe ging dat?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
+        <source>See the result</source>
+        <translation>Naar de uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
+        <source>Next pace</source>
+        <translation>Volgend tempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="216"/>
+        <source>I feel dizzy</source>
+        <translation>Ik word duizelig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="218"/>
+        <source>End now and breathe normally (D)</source>
+        <translation>Nu stoppen en gewoon doorademen (D)</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPanel</name>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="52"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="55"/>
         <source>Your reminder: %1</source>
         <translation>Je herinnering: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="56"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="59"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="60"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="63"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="64"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="67"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="71"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="74"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -1946,12 +2050,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="74"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="77"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="78"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="81"/>
         <source>Cancel reminder (in %n min)</source>
         <translation>
             <numerusform>Herinnering annuleren (over 1 min)</numerusform>
@@ -1959,12 +2063,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="90"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="93"/>
         <source>Remind me in …</source>
         <translation>Herinner me over …</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/panel.py" line="91"/>
+        <location filename="../../src/herstel/ui/reminders/panel.py" line="94"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
@@ -1986,27 +2090,37 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     <name>ReminderPrompt</name>
     <message>
         <location filename="../../src/herstel/ui/reminders/prompt.py" line="108"/>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="112"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="114"/>
         <source>Time for a breathing break</source>
         <translation>Tijd voor een ademmoment</translation>
     </message>
     <message>
         <location filename="../../src/herstel/ui/reminders/prompt.py" line="110"/>
+        <source>A one-minute reset after your call?</source>
+        <translation>Even één minuut bijkomen na je gesprek?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="112"/>
         <source>Your reminder: a breathing break</source>
         <translation>Je herinnering: een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="115"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="116"/>
+        <source>One minute of slow, gentle breathing before you carry on.</source>
+        <translation>Eén minuut rustig en zacht ademen voordat je verdergaat.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="120"/>
         <source>A few minutes of slow, gentle breathing: in through your nose, out a little longer.</source>
         <translation>Een paar minuten rustig en zacht ademen: in door je neus, en iets langer uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="119"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="124"/>
         <source>Start now</source>
         <translation>Nu beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="120"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="125"/>
         <source>In %n min</source>
         <translation>
             <numerusform>Over 1 min</numerusform>
@@ -2014,17 +2128,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="121"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="126"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="122"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="127"/>
         <source>Start a breathing break now</source>
         <translation>Nu een ademmoment beginnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="124"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="129"/>
         <source>Remind me again in %n min</source>
         <translation>
             <numerusform>Herinner me over 1 min nog eens</numerusform>
@@ -2032,7 +2146,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/reminders/prompt.py" line="126"/>
+        <location filename="../../src/herstel/ui/reminders/prompt.py" line="131"/>
         <source>Skip this break</source>
         <translation>Dit ademmoment overslaan</translation>
     </message>
@@ -2040,72 +2154,113 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ReminderSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="114"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="155"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="144"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="193"/>
         <source>Choose at least one day, or switch reminders off.</source>
         <translation>Kies minstens één dag, of zet de herinneringen uit.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="147"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="196"/>
         <source>The end of your working hours must come after the start.</source>
         <translation>Het einde van je werktijd moet na het begin liggen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="166"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="221"/>
         <source>Remind me to take breathing breaks</source>
         <translation>Herinner me aan mijn ademmomenten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="167"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="222"/>
         <source>&amp;Every</source>
         <translation>&amp;Steeds</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="168"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="223"/>
         <source> min after my last break</source>
         <translation> min na mijn laatste ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="169"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="224"/>
         <source>On</source>
         <translation>Op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="174"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="229"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="175"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="230"/>
         <source>&amp;Until</source>
         <translation>&amp;Tot</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="176"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="231"/>
         <source>&amp;Snooze</source>
         <translation>&amp;Uitstellen met</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="177"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="232"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="241"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="178"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="233"/>
         <source>Show &amp;reminders as</source>
         <translation>&amp;Herinneren via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="182"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="234"/>
+        <source>Wait for a better moment</source>
+        <translation>Wacht op een beter moment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="235"/>
+        <source>While I am in a call (a microphone or camera is in use)</source>
+        <translation>Als ik in een gesprek zit (een microfoon of camera is in gebruik)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="237"/>
+        <source>While something is full screen, such as a video or a presentation</source>
+        <translation>Als er iets schermvullend openstaat, zoals een video of een presentatie</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="239"/>
+        <source>While Do Not Disturb is on</source>
+        <translation>Als Niet storen aanstaat</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="240"/>
+        <source>Count time away from the computer as a break after</source>
+        <translation>Tijd weg van de computer telt als pauze na</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="242"/>
+        <source>Minutes away that count as a break</source>
+        <translation>Minuten weg die als pauze tellen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="244"/>
+        <source>After a call of 15 minutes or more, offer a one-minute reset</source>
+        <translation>Bied na een gesprek van 15 minuten of langer één minuut bijkomen aan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="248"/>
+        <source>Herstel only asks whether a microphone or camera is in use; it never listens or looks.</source>
+        <translation>Herstel vraagt alleen óf een microfoon of camera in gebruik is; het luistert en kijkt nooit mee.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="255"/>
         <source>A small window (works everywhere)</source>
         <translation>Een klein venster (werkt overal)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="185"/>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="258"/>
         <source>A desktop notification</source>
         <translation>Een bureaubladmelding</translation>
     </message>
@@ -2113,58 +2268,72 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ResultPage</name>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="326"/>
         <source>Your rhythm: {rate}</source>
         <translation>Jouw ritme: {rate}</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="329"/>
         <source>In {inhale} seconds, out {exhale} seconds ({label})</source>
         <translation>{inhale} seconden in, {exhale} seconden uit ({label})</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="337"/>
         <source>This was the slowest pace that still felt easy and calm to you. A pace you can keep without effort is the one to rest with; slower is not better in itself.</source>
         <translation>Dit was het langzaamste tempo dat voor jou nog makkelijk en rustig voelde. Een tempo dat je zonder moeite volhoudt, is het tempo om mee te ontspannen; langzamer is op zich niet beter.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="343"/>
         <source>Keep your current rhythm</source>
         <translation>Houd je huidige ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="344"/>
         <source>For now: {label}</source>
         <translation>Voor nu: {label}</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="347"/>
         <source>No pace felt both easy and calm enough this time to suggest a change. That is fine: stay with what you know, and try again another day if you like.</source>
         <translation>Geen enkel tempo voelde deze keer makkelijk én rustig genoeg om iets anders voor te stellen. Dat is prima: houd wat je kent, en probeer het een andere dag nog eens als je wilt.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="352"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="354"/>
         <source>My rhythm</source>
         <translation>Mijn ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="355"/>
         <source>Name of the rhythm</source>
         <translation>Naam van het ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="356"/>
         <source>&amp;Make it my default rhythm</source>
         <translation>&amp;Gebruik dit als mijn vaste ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="357"/>
         <source>Save as my rhythm</source>
         <translation>Bewaren als mijn ritme</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="359"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="368"/>
         <source>Saved as “{name}” and used from your next session.</source>
         <translation>Bewaard als ‘{name}’ en gebruikt vanaf je volgende sessie.</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="370"/>
         <source>Saved as “{name}”. You find it in the rhythm chooser.</source>
         <translation>Bewaard als ‘{name}’. Je vindt het bij de ritmes.</translation>
     </message>
@@ -2207,6 +2376,42 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
     </message>
 </context>
 <context>
+    <name>RhythmFinder</name>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="41"/>
+        <source>about {rate} breaths a minute</source>
+        <translation>ongeveer {rate} ademhalingen per minuut</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="49"/>
+        <source>Step {n} of {total} · {rate} · {label}</source>
+        <translation>Stap {n} van {total} · {rate} · {label}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="146"/>
+        <source>Breathing at this pace felt easy.</source>
+        <translation>Ademen in dit tempo ging makkelijk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="148"/>
+        <source>I feel calm now.</source>
+        <translation>Ik voel me nu rustig.</translation>
+    </message>
+</context>
+<context>
+    <name>RhythmFinderWindow</name>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/finder_window.py" line="220"/>
+        <source>You have 20 saved rhythms; delete one first.</source>
+        <translation>Je hebt 20 bewaarde ritmes; verwijder er eerst een.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/rhythm/finder_window.py" line="222"/>
+        <source>Give your rhythm a short name.</source>
+        <translation>Geef je ritme een korte naam.</translation>
+    </message>
+</context>
+<context>
     <name>ScaleItem</name>
     <message>
         <location filename="../../src/herstel/ui/checkin/page.py" line="439"/>
@@ -2230,7 +2435,7 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionFlow</name>
     <message>
-        <location filename="../../src/herstel/ui/session/flow.py" line="76"/>
+        <location filename="../../src/herstel/ui/session/flow.py" line="148"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
@@ -2238,52 +2443,52 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="108"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="109"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="183"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="184"/>
         <source>&amp;Rhythm</source>
         <translation>&amp;Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="184"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="185"/>
         <source>Your &amp;own…</source>
         <translation>&amp;Eigen ritme…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="185"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="186"/>
         <source>Set each part of the breath yourself</source>
         <translation>Stel elk deel van de ademhaling zelf in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="186"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="187"/>
         <source>&amp;Length</source>
         <translation>&amp;Lengte</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="189"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="190"/>
         <source>minutes</source>
         <translation>minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="190"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="191"/>
         <source>breaths</source>
         <translation>ademhalingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="191"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="192"/>
         <source>Length in</source>
         <translation>Lengte in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="195"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="196"/>
         <source>Start &amp;gently: ease into the rhythm over the first minute</source>
         <translation>&amp;Zacht beginnen: bouw het ritme in de eerste minuut rustig op</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="197"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="198"/>
         <source>&amp;Count the seconds of each phase</source>
         <translation>&amp;Tel de seconden van elke fase</translation>
     </message>
@@ -2291,117 +2496,117 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="372"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="373"/>
         <source>After: {answers}</source>
         <translation>Na: {answers}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="375"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="376"/>
         <source>Before: {answers}</source>
         <translation>Voor: {answers}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="378"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="379"/>
         <source>Check skipped</source>
         <translation>Check overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="381"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="382"/>
         <source>No check</source>
         <translation>Geen check</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="389"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="390"/>
         <source>Planned {planned} ({planned_breaths} breaths), breathed {done} ({done_breaths} breaths)</source>
         <translation>Gepland {planned} ({planned_breaths} ademhalingen), geademd {done} ({done_breaths} ademhalingen)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="401"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="403"/>
         <source>Rhythm {pattern}</source>
         <translation>Ritme {pattern}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="404"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="406"/>
         <source>Started from: {trigger}</source>
         <translation>Gestart via: {trigger}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="406"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="408"/>
         <source>Change: {change}</source>
         <translation>Verschil: {change}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="408"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="410"/>
         <source>Change not answered</source>
         <translation>Verschil niet ingevuld</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="468"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="470"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="469"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="471"/>
         <source>Rhythm</source>
         <translation>Ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="470"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="472"/>
         <source>Planned / done</source>
         <translation>Gepland / gedaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="471"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="473"/>
         <source>Ended</source>
         <translation>Einde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="472"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="474"/>
         <source>Started from</source>
         <translation>Gestart via</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="473"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="475"/>
         <source>Signals after</source>
         <translation>Signalen na</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="474"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="476"/>
         <source>Change</source>
         <translation>Verschil</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="479"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="481"/>
         <source>When the session started</source>
         <translation>Wanneer de sessie begon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="480"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="482"/>
         <source>The breathing rhythm: seconds in, (hold,) out</source>
         <translation>Het ademritme: seconden in, (vasthouden,) uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="481"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="483"/>
         <source>The length you chose and the time you actually breathed</source>
         <translation>De lengte die je koos en hoe lang je echt hebt geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="482"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="484"/>
         <source>How the session ended</source>
         <translation>Hoe de sessie eindigde</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="483"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="485"/>
         <source>What started the session</source>
         <translation>Hoe de sessie is gestart</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="485"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="487"/>
         <source>Your answers after the session, 0–6: breathing, body, head, energy, muscles, mood</source>
         <translation>Je antwoorden na de sessie, 0–6: ademhaling, lichaam, hoofd, energie, spieren, stemming</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="487"/>
+        <location filename="../../src/herstel/ui/history/model.py" line="489"/>
         <source>Compared with before the break</source>
         <translation>Vergeleken met vóór het ademmoment</translation>
     </message>
@@ -2409,115 +2614,116 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
+        <location filename="../../src/herstel/ui/session/window.py" line="342"/>
         <source>And in</source>
         <translation>En nog even in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="439"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="341"/>
         <source>Breathe in</source>
         <translation>Adem in</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="440"/>
-        <location filename="../../src/herstel/ui/session/window.py" line="442"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="343"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="345"/>
         <source>Hold</source>
         <translation>Vasthouden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="441"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="344"/>
         <source>Breathe out</source>
         <translation>Adem uit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="444"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="347"/>
         <source>Get ready</source>
         <translation>We beginnen zo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="445"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="348"/>
         <source>Paused</source>
         <translation>Gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="446"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="349"/>
         <source>{time} left</source>
         <translation>Nog {time}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="449"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="352"/>
         <source>Herstel is a relaxation aid, not a treatment. If you feel dizzy or short of breath, stop and breathe normally.</source>
         <translation>Herstel helpt je ontspannen en is geen behandeling. Word je duizelig of kortademig, stop dan en adem gewoon door.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="453"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="356"/>
         <source>Esc stops</source>
         <translation>Esc stopt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="454"/>
-        <location filename="../../src/herstel/ui/session/window.py" line="455"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="357"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="358"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="456"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="359"/>
         <source>Stop the session (Esc)</source>
         <translation>De sessie stoppen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="457"/>
-        <location filename="../../src/herstel/ui/session/window.py" line="458"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="360"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="361"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="459"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="362"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="460"/>
-        <location filename="../../src/herstel/ui/session/window.py" line="461"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="363"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="364"/>
         <source>Full screen</source>
         <translation>Volledig scherm</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="462"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="365"/>
         <source>Full screen on or off (F)</source>
         <translation>Volledig scherm aan of uit (F)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="465"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="368"/>
         <source>Breathing phase</source>
         <translation>Ademfase</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="466"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="369"/>
         <source>Seconds</source>
         <translation>Seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="467"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="370"/>
         <source>Time left</source>
         <translation>Resterende tijd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="468"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="371"/>
         <source>Breathing guide</source>
         <translation>Adembegeleiding</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="477"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="380"/>
         <source>Resume</source>
         <translation>Verder</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="477"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="380"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/session/window.py" line="480"/>
+        <location filename="../../src/herstel/ui/session/window.py" line="383"/>
         <source>Pause or resume (Space)</source>
         <translation>Pauzeren of verdergaan (spatie)</translation>
     </message>
@@ -2709,17 +2915,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>StartupSettingsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="332"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="333"/>
         <source>Start-up</source>
         <translation>Opstarten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="338"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="339"/>
         <source>&amp;Start Herstel in the tray when I log in</source>
         <translation>&amp;Start Herstel in het systeemvak als ik inlog</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/settings/pages.py" line="341"/>
+        <location filename="../../src/herstel/ui/settings/pages.py" line="342"/>
         <source>Then your reminders come without you having to open Herstel first. No window opens at login.</source>
         <translation>Dan komen je herinneringen zonder dat je Herstel eerst hoeft te openen. Bij het inloggen gaat er geen venster open.</translation>
     </message>
@@ -2775,43 +2981,43 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="51"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="53"/>
         <source>tomorrow %1</source>
         <translation>morgen %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="97"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="103"/>
         <source>Reminders paused until %1</source>
         <translation>Herinneringen gepauzeerd tot %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="101"/>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="157"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="107"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="163"/>
         <source>Next break: %1</source>
         <translation>Volgend ademmoment: %1</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="105"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="111"/>
         <source>No reminder planned</source>
         <translation>Geen herinnering gepland</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="123"/>
         <source>Back to your session</source>
         <translation>Terug naar je sessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="117"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="123"/>
         <source>Start a break</source>
         <translation>Ademmoment beginnen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="122"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="128"/>
         <source>Remind me in</source>
         <translation>Herinner me over</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/shell/tray.py" line="124"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="130"/>
         <source>%n minutes</source>
         <translation>
             <numerusform>1 minuut</numerusform>
@@ -2819,12 +3025,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="127"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="133"/>
         <source>Other time…</source>
         <translation>Andere tijd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/herstel/ui/shell/tray.py" line="131"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="137"/>
         <source>Cancel reminder (in %n min, at %1)</source>
         <translation>
             <numerusform>Herinnering annuleren (%1, over 1 min)</numerusform>
@@ -2832,59 +3038,77 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         </translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="139"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="145"/>
         <source>Resume reminders (paused until %1)</source>
         <translation>Herinneringen hervatten (gepauzeerd tot %1)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="145"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="151"/>
         <source>Pause reminders</source>
         <translation>Herinneringen pauzeren</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="146"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="152"/>
         <source>For 30 minutes</source>
         <translation>30 minuten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="149"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="155"/>
         <source>For 1 hour</source>
         <translation>1 uur</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="152"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="158"/>
         <source>Until tomorrow</source>
         <translation>Tot morgen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="163"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="169"/>
         <source>Open Herstel</source>
         <translation>Herstel openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="164"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="170"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="165"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="171"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="167"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="173"/>
         <source>Quit Herstel</source>
         <translation>Herstel afsluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="182"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="188"/>
         <source>Remind me</source>
         <translation>Herinner me</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/shell/tray.py" line="184"/>
+        <location filename="../../src/herstel/ui/shell/tray.py" line="190"/>
         <source>Remind me in how many minutes? (1–720)</source>
         <translation>Over hoeveel minuten wil je een herinnering? (1–720)</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="13"/>
+        <source>Waiting: you are in a call</source>
+        <translation>Herinnering wacht: je zit in een gesprek</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="15"/>
+        <source>Waiting: something is full screen</source>
+        <translation>Herinnering wacht: er staat iets schermvullend open</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/waiting.py" line="17"/>
+        <source>Waiting: Do Not Disturb is on</source>
+        <translation>Herinnering wacht: Niet storen staat aan</translation>
     </message>
 </context>
 <context>
@@ -3197,97 +3421,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <location filename="../../src/herstel/ui/checkin/texts.py" line="294"/>
         <source>Several signals of recovery have stayed away for two weeks. It may help to talk this over with your GP or an occupational physician.</source>
         <translation>Een aantal herstelsignalen blijft al twee weken weg. Het kan helpen om dit te bespreken met je huisarts of bedrijfsarts.</translation>
-    </message>
-</context>
-<context>
-    <name>DizzyPage</name>
-    <message>
-        <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
-        <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
-    </message>
-    <message>
-        <source>The rhythm finder stops here. Another day, breathe a little lighter: slower, not bigger.</source>
-        <translation>De ritmezoeker stopt hier. Adem een andere keer wat lichter: langzamer, niet groter.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Sluiten</translation>
-    </message>
-</context>
-<context>
-    <name>IntroPage</name>
-    <message>
-        <source>Find your rhythm</source>
-        <translation>Vind je eigen ritme</translation>
-    </message>
-    <message>
-        <source>You breathe at five slow paces, two minutes each, from about 6.5 down to about 4.5 breaths a minute, and after each one you say how it felt. Breathe gently through your nose, never bigger than is comfortable, and stop whenever you like.</source>
-        <translation>Je ademt in vijf rustige tempo’s van elk twee minuten, van ongeveer 6,5 naar ongeveer 4,5 ademhalingen per minuut, en na elk tempo geef je aan hoe het ging. Adem zacht door je neus, nooit groter dan prettig voelt, en stop wanneer je wilt.</translation>
-    </message>
-    <message>
-        <source>About {minutes} minutes in all.</source>
-        <translation>Ongeveer {minutes} minuten in totaal.</translation>
-    </message>
-    <message>
-        <source>Begin</source>
-        <translation>Beginnen</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>Nu niet</translation>
-    </message>
-</context>
-<context>
-    <name>QuestionsPage</name>
-    <message>
-        <source>How was that?</source>
-        <translation>Hoe ging dat?</translation>
-    </message>
-    <message>
-        <source>See the result</source>
-        <translation>Naar de uitkomst</translation>
-    </message>
-    <message>
-        <source>Next pace</source>
-        <translation>Volgend tempo</translation>
-    </message>
-    <message>
-        <source>I feel dizzy</source>
-        <translation>Ik word duizelig</translation>
-    </message>
-    <message>
-        <source>End now and breathe normally (D)</source>
-        <translation>Nu stoppen en gewoon doorademen (D)</translation>
-    </message>
-</context>
-<context>
-    <name>RhythmFinder</name>
-    <message>
-        <source>about {rate} breaths a minute</source>
-        <translation>ongeveer {rate} ademhalingen per minuut</translation>
-    </message>
-    <message>
-        <source>Step {n} of {total} · {rate} · {label}</source>
-        <translation>Stap {n} van {total} · {rate} · {label}</translation>
-    </message>
-    <message>
-        <source>Breathing at this pace felt easy.</source>
-        <translation>Ademen in dit tempo ging makkelijk.</translation>
-    </message>
-    <message>
-        <source>I feel calm now.</source>
-        <translation>Ik voel me nu rustig.</translation>
-    </message>
-</context>
-<context>
-    <name>RhythmFinderWindow</name>
-    <message>
-        <source>You have 20 saved rhythms; delete one first.</source>
-        <translation>Je hebt 20 bewaarde ritmes; verwijder er eerst een.</translation>
-    </message>
-    <message>
-        <source>Give your rhythm a short name.</source>
-        <translation>Geef je ritme een korte naam.</translation>
     </message>
 </context>
 </TS>

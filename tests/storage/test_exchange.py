@@ -28,12 +28,14 @@ from herstel.core.checkin import (
     Signal,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
+from herstel.core.room import Episode, Sense
 from herstel.storage import schema
 from herstel.storage.database import Database, DatabaseCorrupt, StoredSession
 from herstel.storage.exchange import (
     NIGHT_CSV_COLUMNS,
     REMINDER_CSV_COLUMNS,
     SESSION_CSV_COLUMNS,
+    WAIT_FIELDS,
     ImportFileError,
     ImportResult,
     escape_cell,
@@ -67,6 +69,8 @@ def fill(path: Path) -> None:
         db.save_session(b, None, None, None, "none")
         db.record_reminder("scheduled", T0, "snoozed", T0 + timedelta(minutes=1))
         db.record_reminder("timer", b_start, "taken", b_start)
+        db.record_wait(Episode(Sense.CALL, T0, T0 + timedelta(minutes=25), "scheduled", T0))
+        db.record_wait(Episode(Sense.AWAY, b_start, b_start + timedelta(minutes=40)))
 
 
 def exported(path: Path) -> str:
@@ -96,11 +100,12 @@ def test_export_without_a_database_is_empty_and_creates_nothing(tmp_path: Path) 
     data = json.loads(exported(path))
     assert data == {
         "format": "herstel-export",
-        "version": 1,
+        "version": 2,
         "exported_at": "2026-06-10T12:00:00+02:00",
         "sessions": [],
         "nights": [],
         "reminders": [],
+        "waits": [],
     }
     assert as_csv(path) == [list(SESSION_CSV_COLUMNS)]
     assert not (tmp_path / "absent").exists()
@@ -108,7 +113,9 @@ def test_export_without_a_database_is_empty_and_creates_nothing(tmp_path: Path) 
 
 def test_export_json_shape(db_path: Path) -> None:
     data = json.loads(exported(db_path))
-    assert list(data) == ["format", "version", "exported_at", "sessions", "nights", "reminders"]
+    assert list(data) == [
+        "format", "version", "exported_at", "sessions", "nights", "reminders", "waits"
+    ]  # fmt: skip
     a, b = data["sessions"]
     assert a == {
         "id": ID_A,
@@ -144,6 +151,23 @@ def test_export_json_shape(db_path: Path) -> None:
     ]
     assert [r["kind"] for r in data["reminders"]] == ["scheduled", "timer"]
     assert list(data["reminders"][0]) == list(REMINDER_CSV_COLUMNS)
+    assert data["waits"] == [
+        {
+            "reason": "call",
+            "started_at": "2026-06-01T09:00:00+02:00",
+            "ended_at": "2026-06-01T09:25:00+02:00",
+            "reminder_kind": "scheduled",
+            "due_at": "2026-06-01T09:00:00+02:00",
+        },
+        {
+            "reason": "away",
+            "started_at": "2026-06-02T07:30:15.250000-05:00",
+            "ended_at": "2026-06-02T08:10:15.250000-05:00",
+            "reminder_kind": None,
+            "due_at": None,
+        },
+    ]
+    assert list(data["waits"][0]) == list(WAIT_FIELDS)
 
 
 def test_export_escapes_text_as_json_does(tmp_path: Path) -> None:
@@ -225,9 +249,9 @@ def test_export_reads_an_older_schema_without_changing_it(tmp_path: Path) -> Non
 def test_import_round_trip_and_twice_adds_nothing(db_path: Path, tmp_path: Path) -> None:
     text = exported(db_path)
     target = tmp_path / "other" / "herstel.sqlite3"
-    assert import_json(target, text.encode(), NOW) == ImportResult(2, 0, 1, 2)
+    assert import_json(target, text.encode(), NOW) == ImportResult(2, 0, 1, 2, 2)
     assert exported(target) == text
-    assert import_json(target, io.StringIO(text), NOW) == ImportResult(0, 2, 0, 0)
+    assert import_json(target, io.StringIO(text), NOW) == ImportResult(0, 2, 0, 0, 0)
     assert exported(target) == text
 
 
@@ -239,8 +263,13 @@ def test_import_merges_with_what_is_there(db_path: Path, tmp_path: Path) -> None
         db.save_session(rec, None, None, NightAnswers(date(2026, 5, 31), 6, 6, T0), "none")
         # The same reminder, recorded in another time zone: the same moment.
         db.record_reminder("scheduled", T0.astimezone(EST), "snoozed", T0)
+        # And the same wait: matched by its reason and start, whatever the zone.
+        end = T0 + timedelta(minutes=25)
+        db.record_wait(Episode(Sense.CALL, T0.astimezone(EST), end, "scheduled", T0))
     result = import_json(target, json.dumps(data).encode(), NOW)
-    assert result == ImportResult(added=1, skipped=1, nights_added=0, reminders_added=1)
+    assert result == ImportResult(
+        added=1, skipped=1, nights_added=0, reminders_added=1, waits_added=1
+    )
     with Database.open(target) as db:
         kept = db.load_session(ID_A)
         assert kept is not None
@@ -276,7 +305,7 @@ def good() -> dict[str, Any]:
     third = {**copy.deepcopy(session), "id": "3e1bac20-9d9f-4a77-9c65-7f4b5e3d2c03"}
     return {
         "format": "herstel-export",
-        "version": 1,
+        "version": 2,
         "exported_at": "2026-06-10T12:00:00+02:00",
         "sessions": [session, other, third],
         "nights": [
@@ -295,12 +324,39 @@ def good() -> dict[str, Any]:
                 "acted_at": "2026-06-01T08:51:00+02:00",
             }
         ],
+        "waits": [
+            {
+                "reason": "full_screen",
+                "started_at": "2026-06-01T10:00:00+02:00",
+                "ended_at": "2026-06-01T10:12:00+02:00",
+                "reminder_kind": "scheduled",
+                "due_at": "2026-06-01T10:00:00+02:00",
+            },
+            {
+                "reason": "away",
+                "started_at": "2026-06-01T12:00:00+02:00",
+                "ended_at": "2026-06-01T12:45:00+02:00",
+                "reminder_kind": None,
+                "due_at": None,
+            },
+        ],
     }
 
 
 def test_the_good_file_imports(tmp_path: Path) -> None:
     result = import_json(tmp_path / "herstel.sqlite3", json.dumps(good()).encode(), NOW)
-    assert result == ImportResult(3, 0, 1, 1)
+    assert result == ImportResult(3, 0, 1, 1, 2)
+
+
+def test_a_version_1_file_still_imports(tmp_path: Path) -> None:
+    old = good()
+    old["version"] = 1
+    del old["waits"]
+    path = tmp_path / "herstel.sqlite3"
+    assert import_json(path, json.dumps(old).encode(), NOW) == ImportResult(3, 0, 1, 1, 0)
+    with_waits = {**old, "waits": []}  # version 1 had no waits: a stray list is an error
+    with pytest.raises(ImportFileError, match="unknown field 'waits'"):
+        import_json(path, json.dumps(with_waits).encode(), NOW)
 
 
 Edit = Callable[[dict[str, Any]], object]
@@ -341,8 +397,25 @@ MALFORMED: dict[str, tuple[Edit | bytes, str]] = {
     "not an object": (b"[1, 2]", 'not a Herstel export \\(no "format" field\\)'),
     "wrong format tag": (_set("format", "vorta-export"), 'format: must be "herstel-export"'),
     "wrong version": (
-        _set("version", 2),
-        r"version: this Herstel reads export version 1 \(got 2\)",
+        _set("version", 3),
+        r"version: this Herstel reads export version 1 or 2 \(got 3\)",
+    ),
+    "waits missing": (_delete("", "waits"), "the file: missing field 'waits'"),
+    "bad wait reason": (
+        _set("waits[0].reason", "sleeping"),
+        r"waits\[0\]\.reason: must be one of away, call, full_screen, do_not_disturb",
+    ),
+    "natural break names a reminder": (
+        _set("waits[1].reminder_kind", "timer"),
+        r"waits\[1\]\.reminder_kind: must be null for a natural break",
+    ),
+    "wait names no reminder": (
+        _set("waits[0].due_at", None),
+        r"waits\[0\]\.due_at: must be an ISO 8601",
+    ),
+    "wait ends before it starts": (
+        _set("waits[0].ended_at", "2026-06-01T09:59:00+02:00"),
+        r"waits\[0\]\.ended_at: is before started_at",
     ),
     "version as text": (_set("version", "1"), r'version: .* \(got "1"\)'),
     "missing list": (_delete("", "nights"), "the file: missing field 'nights'"),

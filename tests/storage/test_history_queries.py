@@ -713,6 +713,32 @@ def test_adherence_counts_each_outcome_per_week(tmp_path: Path) -> None:
     store.close()
 
 
+def test_adherence_counts_waits_and_natural_breaks_per_week(tmp_path: Path) -> None:
+    from herstel.core.room import Episode, Sense
+
+    path = tmp_path / "herstel.sqlite3"
+    monday = datetime(2026, 3, 9, 10, 0, tzinfo=CET)
+    with Database.open(path) as db:
+        for start, reason in (
+            (monday, Sense.CALL),
+            (monday + timedelta(days=1), Sense.FULL_SCREEN),
+            (monday + timedelta(days=2), Sense.AWAY),
+            (monday + timedelta(days=7), Sense.DO_NOT_DISTURB),
+        ):
+            due = None if reason is Sense.AWAY else start
+            kind = None if reason is Sense.AWAY else "scheduled"
+            db.record_wait(Episode(reason, start, start + timedelta(minutes=9), kind, due))
+    store = HistoryStore(path)
+    weeks = store.adherence_weeks(date(2026, 3, 4), date(2026, 3, 18))
+    assert weeks == [
+        AdherenceWeek(date(2026, 3, 2)),
+        AdherenceWeek(date(2026, 3, 9), waited=2, natural_breaks=1),
+        AdherenceWeek(date(2026, 3, 16), waited=1),
+    ]
+    assert weeks[1].total == 0  # waits are not reminder outcomes
+    store.close()
+
+
 def test_group_stats_count_answered_checks_per_rhythm_and_length(tmp_path: Path) -> None:
     path = tmp_path / "herstel.sqlite3"
     rng = random.Random(12)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from herstel.core.checkin import CheckStatus, Signal
+from herstel.core.room import Episode, Sense
 from herstel.storage import schema
 from herstel.storage.database import Database
 
@@ -41,6 +42,12 @@ def build_old(path: Path, version: int) -> None:
             conn.execute(
                 "INSERT INTO reminders (kind, due_at, outcome, acted_at) VALUES"
                 " ('timer', '2026-03-10T08:55:00+01:00', 'taken', '2026-03-10T09:00:00+01:00')"
+            )
+        if version >= 3:
+            conn.execute(
+                "INSERT INTO waits (reason, started_at, ended_at, reminder_kind, due_at) VALUES"
+                " ('call', '2026-03-10T10:00:00+01:00', '2026-03-10T10:20:00+01:00',"
+                " 'scheduled', '2026-03-10T10:00:00+01:00')"
             )
 
 
@@ -76,6 +83,10 @@ def test_migrates_from_every_older_version(tmp_path: Path, old: int) -> None:
         db.record_reminder("scheduled", datetime(2026, 3, 11, 9, tzinfo=CET), "missed",
                            datetime(2026, 3, 11, 9, 10, tzinfo=CET))  # fmt: skip
         assert len(list(db.iter_reminder_rows())) == (2 if old >= 2 else 1)
+        start = datetime(2026, 3, 11, 12, tzinfo=CET)
+        db.record_wait(Episode(Sense.AWAY, start, start + timedelta(minutes=30)))
+        waits = list(db.iter_wait_rows())
+        assert [w[0] for w in waits] == (["call", "away"] if old >= 3 else ["away"])
     assert version_of(path) == schema.SCHEMA_VERSION
 
     backup = schema.backup_path(path)
@@ -119,7 +130,7 @@ def test_fresh_schema_has_the_tables_and_keys(tmp_path: Path) -> None:
     Database.open(path).close()
     with closing(sqlite3.connect(path)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"sessions", "checks", "nights", "reminders"} <= tables
+        assert {"sessions", "checks", "nights", "reminders", "waits"} <= tables
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert "sessions_by_start" in indexes
         fks = conn.execute("PRAGMA foreign_key_list(checks)").fetchall()

@@ -55,6 +55,29 @@ def test_round_trip(tmp_path: Path) -> None:
     assert loaded.moved_aside is None
 
 
+def test_a_file_from_before_reading_the_room_loads_with_every_sense_on(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    older = {"version": 1, "pattern": "5-5", "reminder_interval_minutes": 45, "sound": True}
+    write_json(path, older)
+    loaded = load_settings(path, NOW)
+    assert loaded.issues == [] and loaded.moved_aside is None
+    assert loaded.settings == Settings(pattern="5-5", reminder_interval_minutes=45, sound=True)
+    s = loaded.settings
+    assert s.sense_call and s.sense_full_screen and s.sense_do_not_disturb and s.sense_away
+    assert s.away_minutes == 5 and not s.post_call_reset
+
+
+def test_the_room_settings_round_trip_and_bad_values_fall_back(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    chosen = Settings(sense_call=False, sense_away=False, away_minutes=15, post_call_reset=True)
+    save_settings(path, chosen)
+    assert load_settings(path, NOW).settings == chosen
+    write_json(path, {"version": 1, "away_minutes": 0, "sense_call": "yes"})
+    loaded = load_settings(path, NOW)
+    assert loaded.settings == Settings()
+    assert sorted(issue.key for issue in loaded.issues) == ["away_minutes", "sense_call"]
+
+
 def test_the_file_is_versioned_sorted_pretty_json(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     save_settings(path, Settings())

@@ -4,6 +4,7 @@ show (totals included), show the value under the pointer, and repaint from cache
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -219,6 +220,22 @@ def test_adherence_totals_and_hover(qtbot: QtBot) -> None:
     none = AdherenceChart()
     none.set_data([AdherenceWeek(date(2026, 11, 23))])
     assert none.accessibleDescription() == "Reminders per week, last 1 weeks: no reminders yet."
+
+
+def test_adherence_says_how_often_reminders_waited(qtbot: QtBot) -> None:
+    chart = AdherenceChart()
+    weeks = adherence_weeks()
+    weeks[2] = replace(weeks[2], waited=3, natural_breaks=2)
+    chart.set_data(weeks)
+    assert chart.accessibleDescription().endswith(
+        "missed 5. waited for a better moment 3×, natural breaks 2"
+    )
+    show(qtbot, chart)
+    move(chart, chart._item_rect(2).center())
+    assert chart.hover_text() == (
+        "Week of 16 Nov: 19 reminders\ntaken 14, snoozed 1, skipped 0, missed 4\n"
+        "waited for a better moment 3×, natural breaks 2"
+    )
 
 
 def test_calendar_says_the_days_and_the_streak(qtbot: QtBot) -> None:

@@ -187,3 +187,13 @@ def test_a_timer_reminder_says_it_is_the_one_asked_for(make_prompt: Factory) -> 
 
 def labels(widget: QWidget) -> set[str]:
     return {label.text() for label in widget.findChildren(QLabel)}
+
+
+def test_after_a_long_call_the_prompt_offers_a_one_minute_reset(qtbot: QtBot) -> None:
+    prompt = ReminderPrompt(Shown("scheduled", DUE, reset=True), 10)
+    qtbot.addWidget(prompt)
+    assert prompt._title.text() == "A one-minute reset after your call?"
+    assert "One minute" in prompt._text.text()
+    plain = ReminderPrompt(Shown("scheduled", DUE), 10)
+    qtbot.addWidget(plain)
+    assert plain._title.text() == "Time for a breathing break"

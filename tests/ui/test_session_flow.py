@@ -215,3 +215,16 @@ def test_quitting_with_the_rhythm_finder_open_stores_it_as_stopped(
     parts.flow.stop_running()
     (record,) = parts.ended
     assert (record.ended_how, record.done_seconds) == (EndedHow.STOPPED, 20.0)
+
+
+def test_a_reset_offered_after_a_long_call_starts_one_minute(qtbot: QtBot, parts: Parts) -> None:
+    from herstel.core.reminder_flow import Shown
+
+    parts.flow.start_from_reminder(Shown("scheduled", NOW, reset=True))
+    window = parts.window()
+    qtbot.addWidget(window)
+    assert window.run.plan.breaths == 6  # one minute of 4-6
+    parts.controller.stop_running()
+    parts.flow.start_from_reminder(Shown("scheduled", NOW))
+    qtbot.addWidget(parts.window())
+    assert parts.window().run.plan.breaths == 30  # the saved five minutes

@@ -56,6 +56,33 @@ def test_the_page_shows_the_settings(page: ReminderSettingsPage) -> None:
     assert page.note.isHidden()
 
 
+def test_the_room_switches_reach_the_settings(page: ReminderSettingsPage) -> None:
+    assert [box.isChecked() for box in page._sense_boxes()] == [True] * 4  # all on by default
+    assert page.away_minutes.value() == 5
+    assert not page.post_call_reset.isChecked()
+    assert "never listens or looks" in page.privacy.text()
+    seen = collected(page)
+    page.sense_call.setChecked(False)
+    assert not page.post_call_reset.isEnabled()  # the reset follows a call: no call sense, no reset
+    page.sense_full_screen.setChecked(False)
+    page.sense_dnd.setChecked(False)
+    page.away_minutes.setValue(12)
+    page.sense_away.setChecked(False)
+    assert not page.away_minutes.isEnabled()
+    page.sense_call.setChecked(True)
+    page.post_call_reset.setChecked(True)
+    assert seen[-1] == replace(
+        START,
+        sense_full_screen=False,
+        sense_do_not_disturb=False,
+        sense_away=False,
+        away_minutes=12,
+        post_call_reset=True,
+    )
+    page.set_settings(replace(START, sense_call=False, away_minutes=30))
+    assert not page.sense_call.isChecked() and page.away_minutes.value() == 30
+
+
 def test_changing_the_interval_emits_the_new_settings(page: ReminderSettingsPage) -> None:
     seen = collected(page)
     page.interval.setValue(90)

@@ -442,3 +442,33 @@ def test_a_tray_that_appears_on_the_third_poll_is_taken(qtbot: QtBot) -> None:
     timer.timeout.emit()
     assert decisions == [True]
     assert not timer.isActive()
+
+
+def test_tooltip_says_why_a_reminder_waits(tray: Tray, status: Status) -> None:
+    from herstel.core.room import Sense
+
+    expected = {
+        Sense.CALL: "Herstel — Waiting: you are in a call",
+        Sense.FULL_SCREEN: "Herstel — Waiting: something is full screen",
+        Sense.DO_NOT_DISTURB: "Herstel — Waiting: Do Not Disturb is on",
+    }
+    for reason, tip in expected.items():
+        status.current = replace(IDLE, next_reminder=NOW, waiting=reason)
+        tray.refresh_tooltip()
+        assert tray.icon.toolTip() == tip
+    # Away: nothing fires and nobody reads it; the usual line stays.
+    status.current = replace(IDLE, waiting=Sense.AWAY)
+    tray.refresh_tooltip()
+    assert tray.icon.toolTip() == "Herstel — No reminder planned"
+
+
+def test_the_home_reminder_line_says_why_a_reminder_waits(qtbot: QtBot) -> None:
+    from herstel.core.room import Sense
+    from herstel.ui.reminders.panel import ReminderPanel
+
+    panel = ReminderPanel()
+    qtbot.addWidget(panel)
+    panel.set_status(replace(IDLE, timer_due=NOW, waiting=Sense.CALL))
+    assert panel.label.text() == "Waiting: you are in a call"
+    panel.set_status(replace(IDLE, timer_due=NOW))
+    assert panel.label.text().startswith("Your reminder:")

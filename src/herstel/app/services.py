@@ -21,7 +21,7 @@ from herstel.storage.database import Database, open_or_recover
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.reminders.presenter import ReminderPresenter
-from herstel.ui.reminders.service import ReminderService
+from herstel.ui.reminders.setup import build_reminder_service
 from herstel.ui.session.controller import SessionController
 from herstel.ui.session.flow import SessionFlow
 from herstel.ui.shell.shell import Shell
@@ -58,14 +58,10 @@ class Services:
         self.sessions = SessionController(clock, settings=settings)
         self.flow = SessionFlow(self.sessions, self.db, clock, hub)
         self.events = SystemEvents()
-        self.reminders = ReminderService(
-            clock,
-            paths.data_dir / "reminders.json",
-            settings,
-            zone(),
-            self.db.record_reminder,
+        self.reminders = build_reminder_service(
+            clock, paths.data_dir, settings, zone(), self.db,
             busy=lambda: self.flow.is_running or self.events.locked,
-        )
+        )  # fmt: skip
         self.presenter = ReminderPresenter(self.reminders, lambda: hub.settings, lambda: shell.tray)
         self.tray_waiter = TrayWaiter()
 

@@ -33,6 +33,7 @@ class Shown:
 
     kind: Fire
     due_at: datetime
+    reset: bool = False  # offered as a one-minute reset after a long call (core.room)
 
 
 def apply_outcome(

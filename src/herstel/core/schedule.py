@@ -221,6 +221,14 @@ class ReminderState:
             last = max(last, self.last_prompt_at)
         return dataclasses.replace(self, last_prompt_at=last, snoozed_until=None)
 
+    def after_natural_break(self, returned_at: datetime) -> ReminderState:
+        """Back from time away (``core.room``): the interval restarts at ``returned_at``.
+
+        Like a skip for the grid, and like one it leaves ``last_break_at`` (the
+        sessions taken) alone; the time away itself is recorded in history.
+        """
+        return self.skip(returned_at)
+
     def set_timer(self, now: datetime, minutes: int) -> ReminderState:
         """Set "remind me in ``minutes``" (1–720), replacing any running timer."""
         low, high = TIMER_MINUTES_RANGE
@@ -346,6 +354,12 @@ def _window_at(moment: datetime, config: ScheduleConfig) -> _Window | None:
 def in_working_hours(moment: datetime, config: ScheduleConfig) -> bool:
     """Whether ``moment`` lies inside a working window."""
     return _window_at(_utc(moment), config) is not None
+
+
+def working_window_end(moment: datetime, config: ScheduleConfig) -> datetime | None:
+    """The end (UTC) of the working window containing ``moment``, or None outside one."""
+    window = _window_at(_utc(moment), config)
+    return window.end if window is not None else None
 
 
 def next_working_start(after: datetime, config: ScheduleConfig) -> datetime:

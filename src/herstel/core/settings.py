@@ -61,6 +61,7 @@ BREATHS_RANGE: Final = (1, 120)
 REMINDER_INTERVAL_RANGE: Final = (10, 240)
 SNOOZE_RANGE: Final = (1, 60)
 SOUND_VOLUME_RANGE: Final = (0, 100)  # per cent
+AWAY_MINUTES_RANGE: Final = (1, 120)
 
 _INT_RANGES: Final[Mapping[str, tuple[int, int]]] = {
     "minutes": MINUTES_RANGE,
@@ -68,6 +69,7 @@ _INT_RANGES: Final[Mapping[str, tuple[int, int]]] = {
     "reminder_interval_minutes": REMINDER_INTERVAL_RANGE,
     "snooze_minutes": SNOOZE_RANGE,
     "sound_volume": SOUND_VOLUME_RANGE,
+    "away_minutes": AWAY_MINUTES_RANGE,
 }
 _BOOL_FIELDS: Final = frozenset(
     {
@@ -82,6 +84,11 @@ _BOOL_FIELDS: Final = frozenset(
         "reminders_enabled",
         "autostart",
         "tray_hint_shown",
+        "sense_away",
+        "sense_call",
+        "sense_full_screen",
+        "sense_do_not_disturb",
+        "post_call_reset",
     }
 )
 _ENUM_FIELDS: Final[Mapping[str, type[StrEnum]]] = {
@@ -237,6 +244,13 @@ class Settings:
     autostart: bool = False
     tray_hint_shown: bool = False
     custom_patterns: tuple[NamedPattern, ...] = ()  # the user's named patterns, in order
+    # Reading the room (core.room): one switch per sense, all on by default.
+    sense_away: bool = True  # input idle this long is a natural break
+    sense_call: bool = True  # a microphone or camera in use holds reminders back
+    sense_full_screen: bool = True  # a full-screen window or an idle inhibitor does too
+    sense_do_not_disturb: bool = True
+    away_minutes: int = 5
+    post_call_reset: bool = False  # after a long call, offer a one-minute reset instead
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -249,6 +263,14 @@ class Settings:
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed, validated like any new ``Settings``."""
         return dataclasses.replace(self, **changes)
+
+
+def sense_enabled(settings: Settings, sense: str) -> bool:
+    """Whether the user switched on ``sense`` (a ``core.room.Sense`` value)."""
+    value = getattr(settings, f"sense_{sense}", None)
+    if not isinstance(value, bool):
+        raise ValueError(f"no switch for sense {sense!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from herstel.core.checkin import (
     signal_levels,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger
+from herstel.core.room import Episode, Sense
 from herstel.storage import schema
 from herstel.storage.aside import aside_name
 from herstel.storage.paths import DataDirError, ensure_private_dir
@@ -122,6 +123,7 @@ class ImportResult:
     skipped: int
     nights_added: int = 0
     reminders_added: int = 0
+    waits_added: int = 0
 
 
 class SessionRow(NamedTuple):
@@ -337,6 +339,8 @@ _UPSERT_NIGHT = f"""
 """
 _ANSWERED = " OR ".join(f"c.{item} IS NOT NULL" for item in (*_ITEMS, CHANGE_KEY))
 _INSERT_REMINDER = "INSERT INTO reminders (kind, due_at, outcome, acted_at) VALUES (?, ?, ?, ?)"
+_WAIT_COLUMNS = "reason, started_at, ended_at, reminder_kind, due_at"
+_INSERT_WAIT = f"INSERT INTO waits ({_WAIT_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
 
 
 def _prefixed(alias: str, columns: str) -> str:
@@ -590,12 +594,12 @@ class Database:
             self._conn.execute("PRAGMA secure_delete = ON")
             try:
                 with self._transaction() as conn:
-                    for table in ("checks", "sessions", "nights", "reminders"):
+                    for table in ("checks", "sessions", "nights", "reminders", "waits"):
                         if conn.execute(
                             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                             (table,),
                         ).fetchone():
-                            conn.execute(f"DELETE FROM {table}")  # four fixed names
+                            conn.execute(f"DELETE FROM {table}")  # five fixed names
             finally:
                 self._conn.execute(f"PRAGMA secure_delete = {int(secure)}")
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -618,16 +622,22 @@ class Database:
         with self._transaction() as conn:
             conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
 
+    def record_wait(self, episode: Episode) -> None:
+        """Remember a wait or a natural break with its reason, for history."""
+        with self._transaction() as conn:
+            conn.execute(_INSERT_WAIT, _wait_params(episode))
+
     def add_imported(
         self,
         sessions: Sequence[StoredSession],
         nights: Sequence[NightAnswers],
         reminders: Sequence[ReminderRecord],
+        waits: Sequence[Episode] = (),
     ) -> ImportResult:
         """Add validated imported data in one transaction, skipping what is already here.
 
-        Sessions are matched by id, nights by date (an existing night wins) and
-        reminders by kind and due time.
+        Sessions are matched by id, nights by date (an existing night wins),
+        reminders by kind and due time, and waits by reason and start.
         """
         with self._transaction() as conn:
             have = {row[0] for row in conn.execute("SELECT id FROM sessions")}
@@ -661,7 +671,20 @@ class Database:
                     known.add(key)
                     fresh.append(_reminder_params(reminder))
             conn.executemany(_INSERT_REMINDER, fresh)
-        return ImportResult(len(new), len(sessions) - len(new), nights_added, len(fresh))
+            seen = {
+                (reason, utc_text(datetime.fromisoformat(started)))
+                for reason, started in conn.execute("SELECT reason, started_at FROM waits")
+            }
+            fresh_waits: list[tuple[object, ...]] = []
+            for wait in waits:
+                wait_key = (wait.reason.value, utc_text(wait.started_at))
+                if wait_key not in seen:
+                    seen.add(wait_key)
+                    fresh_waits.append(_wait_params(wait))
+            conn.executemany(_INSERT_WAIT, fresh_waits)
+        return ImportResult(
+            len(new), len(sessions) - len(new), nights_added, len(fresh), len(fresh_waits)
+        )
 
     # --- reads ---
 
@@ -788,6 +811,15 @@ class Database:
             while batch := cursor.fetchmany(1000):
                 yield from batch
 
+    def iter_wait_rows(self) -> Iterator[WaitRow]:
+        """Waits and natural breaks in the order they were recorded."""
+        if not self._has_table("waits"):
+            return
+        with _translated(self.path):
+            cursor = self._conn.execute(f"SELECT {_WAIT_COLUMNS} FROM waits ORDER BY id")
+            while batch := cursor.fetchmany(1000):
+                yield from batch
+
     def iter_reminder_rows(self) -> Iterator[tuple[str, str, str, str]]:
         """(kind, due_at, outcome, acted_at) in the order they were recorded."""
         if not self._has_table("reminders"):
@@ -798,6 +830,27 @@ class Database:
             )
             while batch := cursor.fetchmany(1000):
                 yield from batch
+
+
+WaitRow = tuple[str, str, str, str | None, str | None]
+"""(reason, started_at, ended_at, reminder_kind, due_at) as stored."""
+
+
+def _wait_params(episode: Episode) -> tuple[object, ...]:
+    for name in ("started_at", "ended_at", "due_at"):
+        moment = getattr(episode, name)
+        if moment is not None and moment.utcoffset() is None:
+            raise ValueError(f"{name} must be timezone-aware")
+    natural = episode.reason is Sense.AWAY
+    if natural != (episode.kind is None) or (episode.kind is None) != (episode.due_at is None):
+        raise ValueError("a natural break names no reminder; a wait names the one that waited")
+    return (
+        episode.reason.value,
+        episode.started_at.isoformat(),
+        episode.ended_at.isoformat(),
+        episode.kind,
+        episode.due_at.isoformat() if episode.due_at is not None else None,
+    )
 
 
 def _reminder_params(reminder: ReminderRecord) -> tuple[object, ...]:

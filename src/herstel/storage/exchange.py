@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
@@ -32,6 +33,7 @@ from herstel.core.checkin import (
     NightAnswers,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger
+from herstel.core.room import Episode, Sense
 from herstel.storage.database import (
     Database,
     ImportResult,
@@ -48,9 +50,12 @@ from herstel.storage.schema import ReminderKind, ReminderOutcome
 __all__ = [
     "FORMAT",
     "NIGHT_CSV_COLUMNS",
+    "READS_VERSIONS",
     "REMINDER_CSV_COLUMNS",
     "SESSION_CSV_COLUMNS",
     "VERSION",
+    "WAIT_FIELDS",
+    "ExportData",
     "ImportFileError",
     "ImportResult",
     "escape_cell",
@@ -61,7 +66,9 @@ __all__ = [
 ]
 
 FORMAT = "herstel-export"
-VERSION = 1
+VERSION = 2
+"""Version 2 added ``waits`` (reading the room); version 1 files still import."""
+READS_VERSIONS = (1, 2)
 MAX_SECONDS = 86_400.0  # a day: far beyond any real session, short of nonsense
 MAX_BREATHS = 100_000
 MAX_TEXT = 64
@@ -91,6 +98,7 @@ SESSION_CSV_COLUMNS: tuple[str, ...] = (
 )
 NIGHT_CSV_COLUMNS: tuple[str, ...] = ("night", *SLEEP_ITEM_KEYS, "answered_at")
 REMINDER_CSV_COLUMNS: tuple[str, ...] = ("kind", "due_at", "outcome", "acted_at")
+WAIT_FIELDS: tuple[str, ...] = ("reason", "started_at", "ended_at", "reminder_kind", "due_at")
 
 
 E = TypeVar("E", bound=StrEnum)
@@ -147,6 +155,7 @@ SESSION_FIELDS: Final = (
 _SESSION = _template(SESSION_FIELDS)
 _NIGHT = _template(NIGHT_CSV_COLUMNS)
 _REMINDER = _template(REMINDER_CSV_COLUMNS)
+_WAIT = _template(WAIT_FIELDS)
 
 
 def _js(value: object) -> str:
@@ -229,12 +238,13 @@ def export_json(db_path: Path, out: TextIO, now: datetime) -> None:
     with _existing(db_path) as db:
         out.write(json.dumps(header)[:-1] + ",")
         if db is None:
-            out.write(' "sessions": [], "nights": [], "reminders": []}\n')
+            out.write(' "sessions": [], "nights": [], "reminders": [], "waits": []}\n')
             return
         _write_list(out, "sessions", map(_session_line, db.iter_session_rows()), first=True)
         _write_list(out, "nights", map(_row_line(_NIGHT), db.iter_night_rows()), first=False)
         reminders = map(_row_line(_REMINDER), db.iter_reminder_rows())
         _write_list(out, "reminders", reminders, first=False)
+        _write_list(out, "waits", map(_row_line(_WAIT), db.iter_wait_rows()), first=False)
         out.write("}\n")
 
 
@@ -503,6 +513,25 @@ class _Validator:
             _moment(obj["acted_at"], f"{where}.acted_at", self.latest),
         )
 
+    def wait(self, value: object, where: str) -> Episode:
+        obj = _object(value, where, WAIT_FIELDS)
+        reason = _choice(obj["reason"], f"{where}.reason", Sense)
+        started = _moment(obj["started_at"], f"{where}.started_at", self.latest)
+        ended = _moment(obj["ended_at"], f"{where}.ended_at", self.latest)
+        if ended < started:
+            raise _fail(f"{where}.ended_at", "is before started_at")
+        if reason is Sense.AWAY:  # a natural break names no reminder
+            for name in ("reminder_kind", "due_at"):
+                if obj[name] is not None:
+                    raise _fail(
+                        f"{where}.{name}",
+                        f"must be null for a natural break (got {_got(obj[name])})",
+                    )
+            return Episode(reason, started, ended)
+        kind = _choice(obj["reminder_kind"], f"{where}.reminder_kind", ReminderKind)
+        due = _moment(obj["due_at"], f"{where}.due_at", self.latest)
+        return Episode(reason, started, ended, kind.value, due)
+
 
 def _unique(
     items: list[Any], name: str, read: Callable[[object, str], T], key: Callable[[T], object]
@@ -519,22 +548,33 @@ def _unique(
     return result
 
 
-def read_export(
-    source: TextIO | bytes, now: datetime
-) -> tuple[list[StoredSession], list[NightAnswers], list[ReminderRecord]]:
-    """Parse and validate a whole export file; raises ImportFileError at the first problem."""
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    """A validated export file, ready to add."""
+
+    sessions: list[StoredSession]
+    nights: list[NightAnswers]
+    reminders: list[ReminderRecord]
+    waits: list[Episode]
+
+
+def read_export(source: TextIO | bytes, now: datetime) -> ExportData:
+    """Parse and validate a whole export file; raises ImportFileError at the first problem.
+
+    Reads version 1 (no ``waits``) and version 2.
+    """
     data = _parse(source)
     if not isinstance(data, dict) or "format" not in data:
         raise ImportFileError('the file is not a Herstel export (no "format" field)')
     if data["format"] != FORMAT:
         raise _fail("format", f'must be "{FORMAT}" (got {_got(data["format"])})')
     version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READS_VERSIONS:
         got = _got(version) if "version" in data else "nothing"
-        raise _fail("version", f"this Herstel reads export version {VERSION} (got {got})")
-    obj = _object(
-        data, "the file", ("format", "version", "exported_at", "sessions", "nights", "reminders")
-    )
+        readable = " or ".join(str(v) for v in READS_VERSIONS)
+        raise _fail("version", f"this Herstel reads export version {readable} (got {got})")
+    lists = ("sessions", "nights", "reminders") + (("waits",) if version >= 2 else ())
+    obj = _object(data, "the file", ("format", "version", "exported_at", *lists))
     check = _Validator(now)
     _moment(obj["exported_at"], "exported_at", check.latest)
     sessions = _unique(
@@ -545,7 +585,11 @@ def read_export(
         check.reminder(value, f"reminders[{i}]")
         for i, value in enumerate(_list(obj["reminders"], "reminders"))
     ]
-    return sessions, nights, reminders
+    waits = [
+        check.wait(value, f"waits[{i}]")
+        for i, value in enumerate(_list(obj.get("waits", []), "waits"))
+    ]
+    return ExportData(sessions, nights, reminders, waits)
 
 
 def import_json(db_path: Path, source: TextIO | bytes, now: datetime) -> ImportResult:
@@ -555,6 +599,6 @@ def import_json(db_path: Path, source: TextIO | bytes, now: datetime) -> ImportR
     kept, and a reminder with the same kind and due time is not added twice.
     Raises ImportFileError (nothing written) when anything in the file is wrong.
     """
-    sessions, nights, reminders = read_export(source, now)
+    data = read_export(source, now)
     with Database.open(db_path) as db:
-        return db.add_imported(sessions, nights, reminders)
+        return db.add_imported(data.sessions, data.nights, data.reminders, data.waits)

@@ -332,9 +332,12 @@ class AdherenceWeek:
     snoozed: int = 0
     skipped: int = 0
     missed: int = 0
+    waited: int = 0  # stretches a due reminder waited (call, full screen, Do Not Disturb)
+    natural_breaks: int = 0  # time away that counted as a break
 
     @property
     def total(self) -> int:
+        """Reminders with an outcome; waits and natural breaks are not reminders."""
         return self.taken + self.snoozed + self.skipped + self.missed
 
 
@@ -918,6 +921,15 @@ class HistoryStore:
         counts: dict[date, dict[str, int]] = {}
         for w, outcome, n in rows:
             counts.setdefault(date.fromisoformat(w), {})[outcome] = int(n)
+        started = week.replace("due_at", "started_at")  # the store is always migrated
+        waits = self._rows(
+            f"SELECT {started} AS week, reason = 'away', count(*) FROM waits "
+            "WHERE started_at >= ? AND started_at < ? GROUP BY week, reason = 'away'",
+            (first.isoformat(), (last + timedelta(days=8)).isoformat()),
+        )
+        for w, away, n in waits:
+            key = "natural_breaks" if away else "waited"
+            counts.setdefault(date.fromisoformat(w), {})[key] = int(n)
         weeks = []
         day = first
         while day <= last:
@@ -929,6 +941,8 @@ class HistoryStore:
                     got.get(ReminderOutcome.SNOOZED.value, 0),
                     got.get(ReminderOutcome.SKIPPED.value, 0),
                     got.get(ReminderOutcome.MISSED.value, 0),
+                    got.get("waited", 0),
+                    got.get("natural_breaks", 0),
                 )
             )
             day += timedelta(days=7)

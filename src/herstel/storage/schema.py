@@ -88,7 +88,27 @@ _V2 = (
     "CREATE INDEX reminders_by_kind_due ON reminders (kind, due_at)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+_V3 = (
+    # Reading the room (core.room): each stretch a reminder waited, and each
+    # natural break (time away), with its reason. reason 'away' is a natural
+    # break and names no reminder; every other reason is a wait for one.
+    """
+    CREATE TABLE waits (
+        id INTEGER PRIMARY KEY,
+        reason TEXT NOT NULL
+            CHECK (reason IN ('call', 'full_screen', 'do_not_disturb', 'away')),
+        started_at TEXT NOT NULL,              -- ISO 8601 with the local offset
+        ended_at TEXT NOT NULL,
+        reminder_kind TEXT CHECK (reminder_kind IN ('timer', 'scheduled')),
+        due_at TEXT,                           -- the due time of the reminder that waited
+        CHECK ((reason = 'away') = (reminder_kind IS NULL)),
+        CHECK ((reminder_kind IS NULL) = (due_at IS NULL))
+    )
+    """,
+    "CREATE INDEX waits_by_start ON waits (started_at)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 """``MIGRATIONS[n]`` takes a database from version n to n + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -921,6 +921,12 @@ class AdherenceChart(_BarChart):
             painter.setPen(c.muted)
             painter.drawText(QPointF(x + 15, self._legend_y), label)
             x += 15 + metrics.horizontalAdvance(label) + 18
+        waited = sum(w.waited for w in self._weeks)
+        if waited:  # reading the room: how often a reminder waited for a better moment
+            painter.setPen(c.muted)
+            painter.drawText(
+                QPointF(x, self._legend_y), fill(self.tr("waited {count}×"), count=waited)
+            )
         # Stacked bars, taken at the foot.
         plot = self._axis.plot
         for week, bar in zip(self._weeks, self._bars, strict=True):
@@ -966,11 +972,23 @@ class AdherenceChart(_BarChart):
             day=_short_date(week.week, locale),
             count=week.total,
         )
+        room = self._room_text(week.waited, week.natural_breaks)
         if week.total == 0:
-            return head
+            return head + room
         names = self._names()
         counts = (week.taken, week.snoozed, week.skipped, week.missed)
-        return head + "\n" + ", ".join(f"{n} {c}" for n, c in zip(names, counts, strict=True))
+        parts = ", ".join(f"{n} {c}" for n, c in zip(names, counts, strict=True))
+        return head + "\n" + parts + room
+
+    def _room_text(self, waited: int, natural_breaks: int) -> str:
+        """Why reminders waited (reading the room), on a line of its own; empty when never."""
+        if not waited and not natural_breaks:
+            return ""
+        return "\n" + fill(
+            self.tr("waited for a better moment {waited}×, natural breaks {breaks}"),
+            waited=waited,
+            breaks=natural_breaks,
+        )
 
     def _summary(self) -> str:
         if not self._weeks:
@@ -988,12 +1006,16 @@ class AdherenceChart(_BarChart):
             sum(w.skipped for w in self._weeks),
             sum(w.missed for w in self._weeks),
         ]
-        return fill(
+        text = fill(
             self.tr("Reminders per week, last {count} weeks: {total} reminders; {parts}."),
             count=len(self._weeks),
             total=total,
             parts=", ".join(f"{n} {s}" for n, s in zip(names, sums, strict=True)),
         )
+        room = self._room_text(
+            sum(w.waited for w in self._weeks), sum(w.natural_breaks for w in self._weeks)
+        )
+        return text + room.replace("\n", " ")
 
 
 # --- calendar -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from herstel.ui.reminders.waiting import waiting_text
 from herstel.ui.shell.tray import (
     TIMER_PRESETS,
     TrayStatus,
@@ -48,7 +49,9 @@ class ReminderPanel(QWidget):
         status = self._status
         if status is None:
             return
-        if status.timer_due is not None:
+        if status.waiting is not None and waiting_text(status.waiting):
+            text = waiting_text(status.waiting)
+        elif status.timer_due is not None:
             text = self.tr("Your reminder: %1").replace(
                 "%1", clock_time(status.timer_due, status.now)
             )

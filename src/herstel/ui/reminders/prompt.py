@@ -106,16 +106,21 @@ class ReminderPrompt(QWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Time for a breathing break"))
-        if self.shown.kind == "timer":
+        if self.shown.reset:
+            self._title.setText(self.tr("A one-minute reset after your call?"))
+        elif self.shown.kind == "timer":
             self._title.setText(self.tr("Your reminder: a breathing break"))
         else:
             self._title.setText(self.tr("Time for a breathing break"))
-        self._text.setText(
-            self.tr(
-                "A few minutes of slow, gentle breathing: in through your nose, "
-                "out a little longer."
+        if self.shown.reset:
+            self._text.setText(self.tr("One minute of slow, gentle breathing before you carry on."))
+        else:
+            self._text.setText(
+                self.tr(
+                    "A few minutes of slow, gentle breathing: in through your nose, "
+                    "out a little longer."
+                )
             )
-        )
         self.start_button.setText(self.tr("Start now"))
         self.snooze_button.setText(self.tr("In %n min", "", self._snooze_minutes))
         self.skip_button.setText(self.tr("Skip"))

@@ -25,6 +25,8 @@ from herstel.core.checkin import CheckAnswers, CheckKind, CheckStatus, asks_slee
 from herstel.core.clock import Clock
 from herstel.core.launch import BreatheOptions
 from herstel.core.records import EndedHow, SessionRecord, Trigger
+from herstel.core.reminder_flow import Shown
+from herstel.core.room import RESET_MINUTES
 from herstel.core.session_spec import SessionSpec, resolve_session
 from herstel.storage.database import Database, StorageError
 from herstel.ui.common.settings_hub import SettingsHub
@@ -122,9 +124,10 @@ class SessionFlow(QObject):
             self._hub.mark(first_run_done=True)
         self.ended.emit(record)
 
-    def start_from_reminder(self, _shown: object = None) -> None:
-        """ "Start now" on a reminder: the saved session."""
-        self.start(BreatheOptions(), Trigger.REMINDER)
+    def start_from_reminder(self, shown: Shown | None = None) -> None:
+        """ "Start now" on a reminder: the saved session, or one minute after a long call."""
+        reset = shown is not None and shown.reset
+        self.start(BreatheOptions(minutes=RESET_MINUTES if reset else None), Trigger.REMINDER)
 
     def _open(self, spec: SessionSpec) -> None:
         self._controller.start(

@@ -1,4 +1,4 @@
-"""The Reminders settings page: schedule, working hours, snooze and style.
+"""The Reminders settings page: schedule, working hours, snooze, style, reading the room.
 
 A self-contained page so it slots into the settings dialog. Every change is
 applied at once (no Apply button) by emitting ``changed(Settings)``; values
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from herstel.core.settings import (
+    AWAY_MINUTES_RANGE,
     REMINDER_INTERVAL_RANGE,
     SNOOZE_RANGE,
     ReminderStyle,
@@ -48,6 +49,12 @@ class ReminderSettingsPage(SettingsPage):
         "working_hours",
         "snooze_minutes",
         "reminder_style",
+        "sense_call",
+        "sense_full_screen",
+        "sense_do_not_disturb",
+        "sense_away",
+        "away_minutes",
+        "post_call_reset",
     )
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -64,6 +71,19 @@ class ReminderSettingsPage(SettingsPage):
         self.snooze = QSpinBox()
         self.snooze.setRange(*SNOOZE_RANGE)
         self.style_choice = QComboBox()
+        # Reading the room: one switch per sense, the away threshold, the reset.
+        self.room_heading = QLabel()
+        self.room_heading.setProperty("role", "heading")
+        self.sense_call = QCheckBox()
+        self.sense_full_screen = QCheckBox()
+        self.sense_dnd = QCheckBox()
+        self.sense_away = QCheckBox()
+        self.away_minutes = QSpinBox()
+        self.away_minutes.setRange(*AWAY_MINUTES_RANGE)
+        self.post_call_reset = QCheckBox()
+        self.privacy = QLabel()
+        self.privacy.setProperty("role", "muted")
+        self.privacy.setWordWrap(True)
         self.note = QLabel()
         self.note.setProperty("role", "warning")
         self.note.setWordWrap(True)
@@ -93,10 +113,24 @@ class ReminderSettingsPage(SettingsPage):
         form.addRow(self._labels[2], self.end)
         form.addRow(self._labels[3], self.snooze)
         form.addRow(self._labels[4], self.style_choice)
+        away_row = QHBoxLayout()
+        away_row.addWidget(self.sense_away)
+        away_row.addWidget(self.away_minutes)
+        away_row.addStretch(1)
+        room = QVBoxLayout()
+        room.setSpacing(8)
+        room.addWidget(self.room_heading)
+        for box in (self.sense_call, self.sense_full_screen, self.sense_dnd):
+            room.addWidget(box)
+        room.addLayout(away_row)
+        room.addWidget(self.post_call_reset)
+        room.addWidget(self.privacy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addSpacing(12)
+        layout.addLayout(room)
         layout.addStretch(1)
 
         self._retranslate()
@@ -109,6 +143,13 @@ class ReminderSettingsPage(SettingsPage):
         self.end.timeChanged.connect(self._emit)
         self.snooze.valueChanged.connect(self._emit)
         self.style_choice.currentIndexChanged.connect(self._emit)
+        for box in self._sense_boxes():
+            box.toggled.connect(self._emit)
+        self.away_minutes.valueChanged.connect(self._emit)
+        self.post_call_reset.toggled.connect(self._emit)
+
+    def _sense_boxes(self) -> tuple[QCheckBox, ...]:
+        return (self.sense_call, self.sense_full_screen, self.sense_dnd, self.sense_away)
 
     def title(self) -> str:
         return self.tr("Reminders")
@@ -125,6 +166,12 @@ class ReminderSettingsPage(SettingsPage):
         self.end.setTime(_qtime(hours.end))
         self.snooze.setValue(settings.snooze_minutes)
         self.style_choice.setCurrentIndex(self.style_choice.findData(settings.reminder_style.value))
+        self.sense_call.setChecked(settings.sense_call)
+        self.sense_full_screen.setChecked(settings.sense_full_screen)
+        self.sense_dnd.setChecked(settings.sense_do_not_disturb)
+        self.sense_away.setChecked(settings.sense_away)
+        self.away_minutes.setValue(settings.away_minutes)
+        self.post_call_reset.setChecked(settings.post_call_reset)
         self.note.hide()
         self._sync_enabled()
         self._loading = False
@@ -133,6 +180,8 @@ class ReminderSettingsPage(SettingsPage):
         on = self.enabled.isChecked()
         for widget in (self.interval, self.start, self.end, *self.days):
             widget.setEnabled(on)
+        self.away_minutes.setEnabled(self.sense_away.isChecked())
+        self.post_call_reset.setEnabled(self.sense_call.isChecked())
 
     def _emit(self) -> None:
         self._sync_enabled()
@@ -155,6 +204,12 @@ class ReminderSettingsPage(SettingsPage):
             working_hours=WorkingHours(days=days, start=start, end=end),
             snooze_minutes=self.snooze.value(),
             reminder_style=style,
+            sense_call=self.sense_call.isChecked(),
+            sense_full_screen=self.sense_full_screen.isChecked(),
+            sense_do_not_disturb=self.sense_dnd.isChecked(),
+            sense_away=self.sense_away.isChecked(),
+            away_minutes=self.away_minutes.value(),
+            post_call_reset=self.post_call_reset.isChecked(),
         )
         self.changed.emit(self._settings)
 
@@ -176,6 +231,24 @@ class ReminderSettingsPage(SettingsPage):
         self._labels[3].setText(self.tr("&Snooze"))
         self.snooze.setSuffix(self.tr(" min"))
         self._labels[4].setText(self.tr("Show &reminders as"))
+        self.room_heading.setText(self.tr("Wait for a better moment"))
+        self.sense_call.setText(self.tr("While I am in a call (a microphone or camera is in use)"))
+        self.sense_full_screen.setText(
+            self.tr("While something is full screen, such as a video or a presentation")
+        )
+        self.sense_dnd.setText(self.tr("While Do Not Disturb is on"))
+        self.sense_away.setText(self.tr("Count time away from the computer as a break after"))
+        self.away_minutes.setSuffix(self.tr(" min"))
+        self.away_minutes.setAccessibleName(self.tr("Minutes away that count as a break"))
+        self.post_call_reset.setText(
+            self.tr("After a call of 15 minutes or more, offer a one-minute reset")
+        )
+        self.privacy.setText(
+            self.tr(
+                "Herstel only asks whether a microphone or camera is in use; "
+                "it never listens or looks."
+            )
+        )
         current = self.style_choice.currentData()
         self.style_choice.clear()
         self.style_choice.addItem(

@@ -207,6 +207,7 @@ class Shell(QObject):
             timer_due=reminders.timer_due(),
             paused_until=reminders.paused_until(),
             next_reminder=reminders.next_reminder(),
+            waiting=reminders.waiting_reason(),
         )
 
     def refresh_status(self) -> None:

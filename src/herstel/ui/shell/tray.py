@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon, QWidget
 
+from herstel.core.room import Sense
 from herstel.core.schedule import TIMER_MINUTES_RANGE
 from herstel.ui.common.icons import tray_icon
 
@@ -36,6 +37,7 @@ class TrayStatus:
     timer_due: datetime | None
     paused_until: datetime | None
     next_reminder: datetime | None
+    waiting: Sense | None = None  # why a due reminder is held back (core.room)
 
 
 def clock_time(moment: datetime, now: datetime | None = None) -> str:
@@ -92,8 +94,12 @@ class Tray(QObject):
         self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def refresh_tooltip(self) -> None:
+        from herstel.ui.reminders.waiting import waiting_text  # small; only once it is asked
+
         status = self._status()
-        if status.paused_until is not None:
+        if status.waiting is not None and waiting_text(status.waiting):
+            tip = waiting_text(status.waiting)
+        elif status.paused_until is not None:
             tip = self.tr("Reminders paused until %1").replace(
                 "%1", clock_time(status.paused_until, status.now)
             )
