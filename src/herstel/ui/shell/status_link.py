@@ -84,13 +84,11 @@ class StatusLink(QObject):
         parts: Parts,
         clock: Clock,
         local_zone: Callable[[], tzinfo],
-        waiting_reason: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._parts = parts
         self._clock = clock
-        self._waiting_reason = waiting_reason
         self._zone = local_zone
         self.feed: StatusFeed | None = None  # made by the first `herstel status`
         self.dbus: DBusService | None = None
@@ -110,7 +108,7 @@ class StatusLink(QObject):
             next_reminder=reminders.next_reminder(),
             timer_due=reminders.timer_due(),
             paused_until=reminders.paused_until(),
-            waiting_reason=self._waiting_reason(),
+            waiting_reason=str(self._parts.reminders.waiting_reason() or ""),
             today_minutes=self._today_minutes(),
         )
 
@@ -154,17 +152,15 @@ def init(
     clock: Clock,
     local_zone: Callable[[], tzinfo],
     instance: SingleInstance | None,
-    waiting_reason: Callable[[], str] = lambda: "",
     *,
     dbus: bool = True,
 ) -> StatusLink:
     """Serve the status on the socket and the session bus; connect the change events.
 
     Call once the services exist and before ``instance.listen()``.
-    ``waiting_reason`` gives why a due reminder waits ("" when it does not).
     The link belongs to the application object and lives as long as it.
     """
-    link = StatusLink(parts, clock, local_zone, waiting_reason, QCoreApplication.instance())
+    link = StatusLink(parts, clock, local_zone, QCoreApplication.instance())
     if instance is not None:
         instance.serve_status(link.serve)
     if dbus:
