@@ -43,8 +43,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from herstel.core import checkin
 from herstel.core.checkin import SIGNAL_ITEMS
 from herstel.storage.history import AdherenceWeek, DayTotal, SignalWeek, WeekTotal, week_start
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import DARK, LIGHT, PALETTES, Colors
-from herstel.ui.history.model import fill, qdate, signal_name
+from herstel.ui.history.model import qdate, signal_name
 
 TREND_SIGNALS: Final[tuple[checkin.Signal, ...]] = (*SIGNAL_ITEMS, checkin.Signal.SLEEP)
 

@@ -49,6 +49,7 @@ from herstel.storage.history import (
     HistoryStore,
     SortColumn,
 )
+from herstel.ui.common.i18n import fill
 from herstel.ui.session.pattern_texts import session_rhythm_label
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 """data() of any cell in a row: the whole ``HistoryRow``."""
 LEVELS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
 """data() of the signals cell: the six after-check levels (``SignalLevel``) or None."""
+
+STORAGE_ERRORS: Final = (sqlite3.Error, StorageError, OSError)
+"""What reading or changing the history can raise; the windows say why, never crash."""
 
 CACHED_PAGES: Final = 6
 
@@ -88,13 +92,6 @@ COLUMN_BY_SORT: Final[dict[SortColumn, Column]] = {v: k for k, v in SORT_BY_COLU
 
 
 # --- words ----------------------------------------------------------------------------------
-
-
-def fill(text: str, **values: object) -> str:
-    """Put ``values`` into the ``{name}`` slots of a translated text, never raising."""
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
 
 
 _WORDS: Final = "HistoryText"
@@ -310,7 +307,7 @@ class SessionTableModel(QAbstractTableModel):
     def _read_count(self) -> int:
         try:
             return self._store.count(self._query)
-        except (sqlite3.Error, StorageError, OSError) as error:
+        except STORAGE_ERRORS as error:
             self._failed(error)
             return 0
 
@@ -328,7 +325,7 @@ class SessionTableModel(QAbstractTableModel):
         if page is None:
             try:
                 rows = self._store.page(self._query, number * self._page_size, self._page_size)
-            except (sqlite3.Error, StorageError, OSError) as error:
+            except STORAGE_ERRORS as error:
                 self._failed(error)
                 return None
             self.page_reads += 1
@@ -351,7 +348,7 @@ class SessionTableModel(QAbstractTableModel):
         """The row showing a session, or None when the filter hides it."""
         try:
             return self._store.position(self._query, session_id)
-        except (sqlite3.Error, StorageError, OSError) as error:
+        except STORAGE_ERRORS as error:
             self._failed(error)
             return None
 

@@ -170,7 +170,8 @@ class DataSettingsPage(SettingsPage):
 
     def export_to(self, target: Path, kind: str) -> None:
         """Write an export to ``target`` on a worker thread, like ``herstel export -o``."""
-        from herstel.ui.history.window import run_in_thread, write_export
+        from herstel.storage.export_file import write_export
+        from herstel.ui.common.background import run_in_thread
 
         if self._exporting:
             return
