@@ -35,12 +35,10 @@ from herstel.storage.history import HistoryStore, Overview, load_overview
 from herstel.ui.common.background import run_in_thread
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
-from herstel.ui.history.charts import (
-    AdherenceChart,
-    CalendarStrip,
-    MinutesChart,
-    SignalTrendChart,
-)
+from herstel.ui.history.charts.adherence import AdherenceChart
+from herstel.ui.history.charts.calendar_strip import CalendarStrip
+from herstel.ui.history.charts.minutes import MinutesChart
+from herstel.ui.history.charts.signals import SignalTrendChart
 from herstel.ui.history.insight_texts import insight_text
 
 log = logging.getLogger(__name__)

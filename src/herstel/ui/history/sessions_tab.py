@@ -61,7 +61,7 @@ from herstel.core.clock import Clock
 from herstel.core.records import EndedHow, Trigger
 from herstel.storage.history import DeletedBatch, HistoryStore
 from herstel.ui.common.i18n import fill
-from herstel.ui.history.charts import ChartColors, colors_for
+from herstel.ui.history.charts.colors import ChartColors, colors_for
 from herstel.ui.history.model import (
     LEVELS_ROLE,
     STORAGE_ERRORS,

@@ -47,7 +47,7 @@ from herstel.ui.common.export_dialog import ask_export_file
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.icons import app_icon
 from herstel.ui.common.theme import Colors, base_point_size
-from herstel.ui.history.charts import colors_for, mix
+from herstel.ui.history.charts.colors import colors_for, mix
 from herstel.ui.history.model import STORAGE_ERRORS, SessionTableModel
 from herstel.ui.history.overview_tab import OverviewTab
 from herstel.ui.history.sessions_tab import UNDO_SECONDS, SessionsTab
