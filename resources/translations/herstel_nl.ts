@@ -518,74 +518,74 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="730"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="283"/>
         <source>Breathe normally</source>
         <translation>Adem weer gewoon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="732"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="285"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="733"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="286"/>
         <source>How do you feel right now?</source>
         <translation>Hoe voel je je nu?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="735"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="288"/>
         <source>Press a number to answer, or click one. Enter saves, Esc skips.</source>
         <translation>Druk op een cijfer of klik erop. Enter slaat op, Esc slaat over.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="738"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="291"/>
         <source>Last night</source>
         <translation>Afgelopen nacht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="740"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="293"/>
         <source>Right now</source>
         <translation>Op dit moment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="741"/>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="742"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="294"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="295"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="743"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="296"/>
         <source>End the check now; your answers so far are kept (Esc)</source>
         <translation>Stop nu met de check; je antwoorden tot nu toe blijven bewaard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="744"/>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="745"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="297"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="298"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="746"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="299"/>
         <source>Save your answers (Enter)</source>
         <translation>Je antwoorden opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="747"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="300"/>
         <source>Recovery check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="789"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="342"/>
         <source>{answered} of {total} answered</source>
         <translation>{answered} van {total} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="798"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="351"/>
         <source>One question is still open: {question}</source>
         <translation>Eén vraag staat nog open: {question}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="803"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="356"/>
         <source>{count} questions are still open. The first one is selected.</source>
         <translation>{count} vragen staan nog open. De eerste is geselecteerd.</translation>
     </message>
@@ -2116,12 +2116,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ScaleItem</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="439"/>
+        <location filename="../../src/herstel/ui/checkin/scale_item.py" line="274"/>
         <source>{word} (key {key})</source>
         <translation>{word} (toets {key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="441"/>
+        <location filename="../../src/herstel/ui/checkin/scale_item.py" line="276"/>
         <source>keys 1 to 5</source>
         <translation>toetsen 1 tot en met 5</translation>
     </message>

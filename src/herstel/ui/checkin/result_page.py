@@ -51,7 +51,7 @@ from herstel.core import checkin
 from herstel.core.advice import STRATEGY_TABLE, Strategy, Suggestion
 from herstel.core.checkin import SignalLevel
 from herstel.ui.checkin import texts
-from herstel.ui.checkin.page import (
+from herstel.ui.checkin.page_parts import (
     PAGE_MARGINS,
     SoftScrollArea,
     fit_page_margins,
