@@ -67,6 +67,7 @@ from herstel.ui.checkin.page_parts import (
     page_heading,
 )
 from herstel.ui.checkin.scale_item import WIDE_MIN_WIDTH, ScaleItem
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 
 
@@ -343,7 +344,7 @@ class CheckinPage(QWidget):
     def _update_progress(self) -> None:
         answered = sum(item.value is not None for item in self._items)
         self._progress.setText(
-            texts.fill(
+            fill(
                 self.tr("{answered} of {total} answered"),
                 answered=answered,
                 total=len(self._items),
@@ -352,12 +353,12 @@ class CheckinPage(QWidget):
 
     def _say_missing(self, missing: list[ScaleItem], *, announce: bool = True) -> None:
         if len(missing) == 1:
-            text = texts.fill(
+            text = fill(
                 self.tr("One question is still open: {question}"),
                 question=texts.item_text(missing[0].key),
             )
         else:
-            text = texts.fill(
+            text = fill(
                 self.tr("{count} questions are still open. The first one is selected."),
                 count=len(missing),
             )

@@ -38,6 +38,7 @@ from herstel.core.checkin import (
 )
 from herstel.ui.checkin import texts
 from herstel.ui.checkin.page_parts import digit_of, soft
+from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 
 BUTTON_SIZE: Final = 38
@@ -270,9 +271,7 @@ class ScaleItem(QGroupBox):
                 word = texts.change_word(button.value)
                 button.setText(word)
                 button.setAccessibleName(word)
-                button.setToolTip(
-                    texts.fill(self.tr("{word} (key {key})"), word=word, key=button.value)
-                )
+                button.setToolTip(fill(self.tr("{word} (key {key})"), word=word, key=button.value))
             self.low_label.setText(self.tr("keys 1 to 5"))
             self.high_label.setText("")
         else:

@@ -37,7 +37,6 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from herstel.core import checkin
 from herstel.core.checkin import SIGNAL_ITEMS, SignalLevel, level
 from herstel.core.records import EndedHow, Trigger
 from herstel.storage.database import StorageError
@@ -49,6 +48,7 @@ from herstel.storage.history import (
     HistoryStore,
     SortColumn,
 )
+from herstel.ui.checkin.texts import signal_name
 from herstel.ui.common.i18n import fill
 from herstel.ui.session.pattern_texts import session_rhythm_label
 
@@ -97,15 +97,6 @@ COLUMN_BY_SORT: Final[dict[SortColumn, Column]] = {v: k for k, v in SORT_BY_COLU
 _WORDS: Final = "HistoryText"
 """The translation context of the words below (marked for lupdate, translated on use)."""
 
-_SIGNAL_NAMES: Final[dict[checkin.Signal, object]] = {
-    checkin.Signal.BREATHING: QT_TRANSLATE_NOOP("HistoryText", "Breathing calm"),
-    checkin.Signal.BODY: QT_TRANSLATE_NOOP("HistoryText", "Body light"),
-    checkin.Signal.HEAD: QT_TRANSLATE_NOOP("HistoryText", "Head clear"),
-    checkin.Signal.ENERGY: QT_TRANSLATE_NOOP("HistoryText", "Energy"),
-    checkin.Signal.MUSCLES: QT_TRANSLATE_NOOP("HistoryText", "Muscles relaxed"),
-    checkin.Signal.MOOD: QT_TRANSLATE_NOOP("HistoryText", "Mood steady"),
-    checkin.Signal.SLEEP: QT_TRANSLATE_NOOP("HistoryText", "Sleep"),
-}
 _LEVEL_NAMES: Final[dict[SignalLevel, object]] = {
     SignalLevel.PRESENT: QT_TRANSLATE_NOOP("HistoryText", "present"),
     SignalLevel.PARTLY: QT_TRANSLATE_NOOP("HistoryText", "partly"),
@@ -134,11 +125,6 @@ _CHANGES: Final[dict[int, object]] = {
 def _word(text: object) -> str:
     """A marked text, translated now (QT_TRANSLATE_NOOP hands back the text itself)."""
     return QCoreApplication.translate(_WORDS, str(text))
-
-
-def signal_name(signal: checkin.Signal) -> str:
-    """A signal's short name, as a column or a chart title ("Head clear")."""
-    return _word(_SIGNAL_NAMES[signal])
 
 
 def level_name(value: SignalLevel) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from herstel.core.checkin import SIGNAL_ITEMS
 from herstel.storage.history import HistoryRow, HistoryStore
+from herstel.ui.checkin.texts import signal_name
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.history.model import (
@@ -25,7 +26,6 @@ from herstel.ui.history.model import (
     clock_text,
     ended_text,
     qdate,
-    signal_name,
     time_text,
     trigger_text,
 )

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QWidget
 from herstel.core import checkin
 from herstel.core.checkin import SIGNAL_ITEMS
 from herstel.storage.history import SignalWeek
+from herstel.ui.checkin.texts import signal_name
 from herstel.ui.common.i18n import fill
 from herstel.ui.history.charts.base import (
     Chart,
     short_date,
 )
-from herstel.ui.history.model import signal_name
 
 TREND_SIGNALS: Final[tuple[checkin.Signal, ...]] = (*SIGNAL_ITEMS, checkin.Signal.SLEEP)
 
