@@ -4,242 +4,242 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/herstel/cli.py" line="145"/>
+        <location filename="../../src/herstel/cli.py" line="144"/>
         <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="103"/>
+        <location filename="../../src/herstel/cli.py" line="102"/>
         <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
         <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="112"/>
+        <location filename="../../src/herstel/cli.py" line="111"/>
         <source>{option} must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>{option} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="131"/>
+        <location filename="../../src/herstel/cli.py" line="130"/>
         <source>{option} must be a whole number from {low} to {high} (got {value})</source>
         <translation>{option} moet een heel getal van {low} tot en met {high} zijn (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="160"/>
+        <location filename="../../src/herstel/cli.py" line="159"/>
         <source>--pattern &apos;{pattern}&apos;: {phase} must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: {phase} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="173"/>
+        <location filename="../../src/herstel/cli.py" line="172"/>
         <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) or seconds like 4-6, 4-4-4-4 or 3+1-6 (got &apos;{value}&apos;)</source>
         <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) of seconden zoals 4-6, 4-4-4-4 of 3+1-6 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="190"/>
+        <location filename="../../src/herstel/cli.py" line="189"/>
         <source>keep data and settings in DIR instead of the usual place</source>
         <translation>bewaar gegevens en instellingen in DIR in plaats van op de gewone plek</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="193"/>
+        <location filename="../../src/herstel/cli.py" line="192"/>
         <source>Guided slow-breathing breaks that help you recover, not just rest.</source>
         <translation>Begeleide ademmomenten in een rustig ritme: niet alleen even pauze, maar echt herstel.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="199"/>
+        <location filename="../../src/herstel/cli.py" line="198"/>
         <source>start in the tray without opening a window</source>
         <translation>start in het systeemvak, zonder een venster te openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="205"/>
+        <location filename="../../src/herstel/cli.py" line="204"/>
         <source>start a breathing session now</source>
         <translation>begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="206"/>
+        <location filename="../../src/herstel/cli.py" line="205"/>
         <source>Start a breathing session now.</source>
         <translation>Begin nu een ademsessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="212"/>
+        <location filename="../../src/herstel/cli.py" line="211"/>
         <source>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)</source>
         <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="219"/>
+        <location filename="../../src/herstel/cli.py" line="218"/>
         <source>override one phase of the pattern, in seconds</source>
         <translation>pas één fase van het ritme aan, in seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="221"/>
+        <location filename="../../src/herstel/cli.py" line="220"/>
         <source>length in minutes (1–20)</source>
         <translation>lengte in minuten (1–20)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="222"/>
+        <location filename="../../src/herstel/cli.py" line="221"/>
         <source>length in breaths (1–120)</source>
         <translation>lengte in ademhalingen (1–120)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="226"/>
+        <location filename="../../src/herstel/cli.py" line="225"/>
         <source>end on a short summary instead of the recovery check</source>
         <translation>sluit af met een korte samenvatting in plaats van de herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="231"/>
+        <location filename="../../src/herstel/cli.py" line="230"/>
         <source>this session in eyes-closed mode: full screen, dark, guided by sound</source>
         <translation>deze sessie met de ogen dicht: volledig scherm, donker, begeleid door geluid</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="236"/>
+        <location filename="../../src/herstel/cli.py" line="235"/>
         <source>open the history of your sessions</source>
         <translation>open de geschiedenis van je sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="241"/>
+        <location filename="../../src/herstel/cli.py" line="240"/>
         <source>remind me to take a break in MINUTES (1–720)</source>
         <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="244"/>
+        <location filename="../../src/herstel/cli.py" line="243"/>
         <source>minutes from now (1–720)</source>
         <translation>aantal minuten vanaf nu (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="248"/>
+        <location filename="../../src/herstel/cli.py" line="247"/>
         <source>write all your sessions, answers and reminders as CSV or JSON</source>
         <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="249"/>
+        <location filename="../../src/herstel/cli.py" line="248"/>
         <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
         <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="257"/>
+        <location filename="../../src/herstel/cli.py" line="256"/>
         <source>CSV only: which table to write (default: sessions)</source>
         <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="259"/>
+        <location filename="../../src/herstel/cli.py" line="258"/>
         <source>write to FILE</source>
         <translation>schrijf naar FILE</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="263"/>
+        <location filename="../../src/herstel/cli.py" line="262"/>
         <source>add the sessions from a JSON export; ones you already have are skipped</source>
         <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="266"/>
+        <location filename="../../src/herstel/cli.py" line="265"/>
         <source>a JSON file written by herstel export</source>
         <translation>een JSON-bestand gemaakt met herstel export</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="270"/>
+        <location filename="../../src/herstel/cli.py" line="269"/>
         <source>show version, licence and where your data is kept</source>
         <translation>toon versie, licentie en waar je gegevens staan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="275"/>
+        <location filename="../../src/herstel/cli.py" line="274"/>
         <source>add Herstel to the application menu, or take it out</source>
         <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="289"/>
+        <location filename="../../src/herstel/cli.py" line="288"/>
         <source>--minutes and --breaths cannot be used together</source>
         <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="312"/>
+        <location filename="../../src/herstel/cli.py" line="311"/>
         <source>--data-dir must not be empty</source>
         <translation>--data-dir mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="321"/>
+        <location filename="../../src/herstel/cli.py" line="320"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="322"/>
+        <location filename="../../src/herstel/cli.py" line="321"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="324"/>
+        <location filename="../../src/herstel/cli.py" line="323"/>
         <source>Uses</source>
         <translation>Gebruikt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="325"/>
+        <location filename="../../src/herstel/cli.py" line="324"/>
         <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
         <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="329"/>
+        <location filename="../../src/herstel/cli.py" line="328"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="330"/>
+        <location filename="../../src/herstel/cli.py" line="329"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="331"/>
+        <location filename="../../src/herstel/cli.py" line="330"/>
         <source>Logs</source>
         <translation>Logbestanden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="334"/>
+        <location filename="../../src/herstel/cli.py" line="333"/>
         <source>Herstel — guided slow-breathing breaks</source>
         <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="341"/>
+        <location filename="../../src/herstel/cli.py" line="340"/>
         <source>--table only applies to --format csv</source>
         <translation>--table werkt alleen samen met --format csv</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="356"/>
+        <location filename="../../src/herstel/cli.py" line="355"/>
         <source>-o {path} is a folder, not a file</source>
         <translation>-o {path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="371"/>
+        <location filename="../../src/herstel/cli.py" line="366"/>
         <source>{path}: no such file</source>
         <translation>{path}: dit bestand bestaat niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="373"/>
+        <location filename="../../src/herstel/cli.py" line="368"/>
         <source>{path} is a folder, not a file</source>
         <translation>{path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="379"/>
+        <location filename="../../src/herstel/cli.py" line="374"/>
         <source>Imported {added} sessions ({skipped} already there).</source>
         <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="405"/>
+        <location filename="../../src/herstel/cli.py" line="400"/>
         <source>the database {path} is damaged; it was moved to {moved}</source>
         <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="415"/>
+        <location filename="../../src/herstel/cli.py" line="410"/>
         <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
         <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="436"/>
+        <location filename="../../src/herstel/cli.py" line="431"/>
         <source>nothing to do here; see docs/packaging.md</source>
         <translation>hier valt niets te doen; zie docs/packaging.md</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="443"/>
+        <location filename="../../src/herstel/cli.py" line="438"/>
         <source>cannot find the herstel program to put in the menu</source>
         <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="468"/>
+        <location filename="../../src/herstel/cli.py" line="463"/>
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
@@ -743,17 +743,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>DizzyPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="409"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="410"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="413"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="414"/>
         <source>The rhythm finder stops here. Another day, breathe a little lighter: slower, not bigger.</source>
         <translation>De ritmezoeker stopt hier. Adem een andere keer wat lichter: langzamer, niet groter.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="417"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="418"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1279,27 +1279,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="125"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="126"/>
         <source>Find your rhythm</source>
         <translation>Vind je eigen ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="128"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="129"/>
         <source>You breathe at five slow paces, two minutes each, from about 6.5 down to about 4.5 breaths a minute, and after each one you say how it felt. Breathe gently through your nose, never bigger than is comfortable, and stop whenever you like.</source>
         <translation>Je ademt in vijf rustige tempo’s van elk twee minuten, van ongeveer 6,5 naar ongeveer 4,5 ademhalingen per minuut, en na elk tempo geef je aan hoe het ging. Adem zacht door je neus, nooit groter dan prettig voelt, en stop wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="134"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="135"/>
         <source>About {minutes} minutes in all.</source>
         <translation>Ongeveer {minutes} minuten in totaal.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="135"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="136"/>
         <source>Begin</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="137"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="138"/>
         <source>Not now</source>
         <translation>Nu niet</translation>
     </message>
@@ -1661,27 +1661,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>QuestionsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="210"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="211"/>
         <source>How was that?</source>
         <translation>Hoe ging dat?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="215"/>
         <source>See the result</source>
         <translation>Naar de uitkomst</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="215"/>
         <source>Next pace</source>
         <translation>Volgend tempo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="216"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="217"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="218"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="219"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
@@ -1935,72 +1935,72 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="326"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="327"/>
         <source>Your rhythm: {rate}</source>
         <translation>Jouw ritme: {rate}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="329"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="330"/>
         <source>In {inhale} seconds, out {exhale} seconds ({label})</source>
         <translation>{inhale} seconden in, {exhale} seconden uit ({label})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="337"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="338"/>
         <source>This was the slowest pace that still felt easy and calm to you. A pace you can keep without effort is the one to rest with; slower is not better in itself.</source>
         <translation>Dit was het langzaamste tempo dat voor jou nog makkelijk en rustig voelde. Een tempo dat je zonder moeite volhoudt, is het tempo om mee te ontspannen; langzamer is op zich niet beter.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="343"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="344"/>
         <source>Keep your current rhythm</source>
         <translation>Houd je huidige ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="344"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="345"/>
         <source>For now: {label}</source>
         <translation>Voor nu: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="347"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="348"/>
         <source>No pace felt both easy and calm enough this time to suggest a change. That is fine: stay with what you know, and try again another day if you like.</source>
         <translation>Geen enkel tempo voelde deze keer makkelijk én rustig genoeg om iets anders voor te stellen. Dat is prima: houd wat je kent, en probeer het een andere dag nog eens als je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="352"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="353"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="354"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="355"/>
         <source>My rhythm</source>
         <translation>Mijn ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="355"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="356"/>
         <source>Name of the rhythm</source>
         <translation>Naam van het ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="356"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="357"/>
         <source>&amp;Make it my default rhythm</source>
         <translation>&amp;Gebruik dit als mijn vaste ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="357"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="358"/>
         <source>Save as my rhythm</source>
         <translation>Bewaren als mijn ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="359"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="360"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="368"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="369"/>
         <source>Saved as “{name}” and used from your next session.</source>
         <translation>Bewaard als ‘{name}’ en gebruikt vanaf je volgende sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="370"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="371"/>
         <source>Saved as “{name}”. You find it in the rhythm chooser.</source>
         <translation>Bewaard als ‘{name}’. Je vindt het bij de ritmes.</translation>
     </message>
@@ -2045,22 +2045,22 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>RhythmFinder</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="41"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="42"/>
         <source>about {rate} breaths a minute</source>
         <translation>ongeveer {rate} ademhalingen per minuut</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="49"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="50"/>
         <source>Step {n} of {total} · {rate} · {label}</source>
         <translation>Stap {n} van {total} · {rate} · {label}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="146"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="147"/>
         <source>Breathing at this pace felt easy.</source>
         <translation>Ademen in dit tempo ging makkelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="148"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="149"/>
         <source>I feel calm now.</source>
         <translation>Ik voel me nu rustig.</translation>
     </message>
