@@ -4,242 +4,242 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/herstel/cli.py" line="144"/>
+        <location filename="../../src/herstel/cli.py" line="145"/>
         <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="102"/>
+        <location filename="../../src/herstel/cli.py" line="103"/>
         <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
         <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="111"/>
+        <location filename="../../src/herstel/cli.py" line="112"/>
         <source>{option} must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>{option} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="130"/>
+        <location filename="../../src/herstel/cli.py" line="131"/>
         <source>{option} must be a whole number from {low} to {high} (got {value})</source>
         <translation>{option} moet een heel getal van {low} tot en met {high} zijn (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="159"/>
+        <location filename="../../src/herstel/cli.py" line="160"/>
         <source>--pattern &apos;{pattern}&apos;: {phase} must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: {phase} moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="172"/>
+        <location filename="../../src/herstel/cli.py" line="173"/>
         <source>--pattern must be a preset (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) or seconds like 4-6, 4-4-4-4 or 3+1-6 (got &apos;{value}&apos;)</source>
         <translation>--pattern moet een vast ritme zijn (4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh) of seconden zoals 4-6, 4-4-4-4 of 3+1-6 (ingevoerd: &apos;{value}&apos;)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="189"/>
+        <location filename="../../src/herstel/cli.py" line="190"/>
         <source>keep data and settings in DIR instead of the usual place</source>
         <translation>bewaar gegevens en instellingen in DIR in plaats van op de gewone plek</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="192"/>
+        <location filename="../../src/herstel/cli.py" line="193"/>
         <source>Guided slow-breathing breaks that help you recover, not just rest.</source>
         <translation>Begeleide ademmomenten in een rustig ritme: niet alleen even pauze, maar echt herstel.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="198"/>
+        <location filename="../../src/herstel/cli.py" line="199"/>
         <source>start in the tray without opening a window</source>
         <translation>start in het systeemvak, zonder een venster te openen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="204"/>
+        <location filename="../../src/herstel/cli.py" line="205"/>
         <source>start a breathing session now</source>
         <translation>begin nu een ademsessie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="205"/>
+        <location filename="../../src/herstel/cli.py" line="206"/>
         <source>Start a breathing session now.</source>
         <translation>Begin nu een ademsessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="211"/>
+        <location filename="../../src/herstel/cli.py" line="212"/>
         <source>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh or seconds like 4-6 (default: saved)</source>
         <translation>4-6, 5-5, 6-6, gentle, box, 4-7-8, sigh of seconden zoals 4-6 (standaard: je opgeslagen ritme)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="218"/>
+        <location filename="../../src/herstel/cli.py" line="219"/>
         <source>override one phase of the pattern, in seconds</source>
         <translation>pas één fase van het ritme aan, in seconden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="220"/>
+        <location filename="../../src/herstel/cli.py" line="221"/>
         <source>length in minutes (1–20)</source>
         <translation>lengte in minuten (1–20)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="221"/>
+        <location filename="../../src/herstel/cli.py" line="222"/>
         <source>length in breaths (1–120)</source>
         <translation>lengte in ademhalingen (1–120)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="225"/>
+        <location filename="../../src/herstel/cli.py" line="226"/>
         <source>end on a short summary instead of the recovery check</source>
         <translation>sluit af met een korte samenvatting in plaats van de herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="230"/>
+        <location filename="../../src/herstel/cli.py" line="231"/>
         <source>this session in eyes-closed mode: full screen, dark, guided by sound</source>
         <translation>deze sessie met de ogen dicht: volledig scherm, donker, begeleid door geluid</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="235"/>
+        <location filename="../../src/herstel/cli.py" line="236"/>
         <source>open the history of your sessions</source>
         <translation>open de geschiedenis van je sessies</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="240"/>
+        <location filename="../../src/herstel/cli.py" line="241"/>
         <source>remind me to take a break in MINUTES (1–720)</source>
         <translation>herinner me over MINUTES minuten aan een ademmoment (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="243"/>
+        <location filename="../../src/herstel/cli.py" line="244"/>
         <source>minutes from now (1–720)</source>
         <translation>aantal minuten vanaf nu (1–720)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="247"/>
+        <location filename="../../src/herstel/cli.py" line="248"/>
         <source>write all your sessions, answers and reminders as CSV or JSON</source>
         <translation>schrijf al je sessies, antwoorden en herinneringen weg als CSV of JSON</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="248"/>
+        <location filename="../../src/herstel/cli.py" line="249"/>
         <source>Write all your data as JSON, or one table as CSV (stdout without -o).</source>
         <translation>Schrijf al je gegevens weg als JSON, of één tabel als CSV (naar stdout zonder -o).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="256"/>
+        <location filename="../../src/herstel/cli.py" line="257"/>
         <source>CSV only: which table to write (default: sessions)</source>
         <translation>alleen voor CSV: welke tabel je wegschrijft (standaard: sessions)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="258"/>
+        <location filename="../../src/herstel/cli.py" line="259"/>
         <source>write to FILE</source>
         <translation>schrijf naar FILE</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="262"/>
+        <location filename="../../src/herstel/cli.py" line="263"/>
         <source>add the sessions from a JSON export; ones you already have are skipped</source>
         <translation>voeg de sessies uit een JSON-export toe; sessies die je al hebt, worden overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="265"/>
+        <location filename="../../src/herstel/cli.py" line="266"/>
         <source>a JSON file written by herstel export</source>
         <translation>een JSON-bestand gemaakt met herstel export</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="269"/>
+        <location filename="../../src/herstel/cli.py" line="270"/>
         <source>show version, licence and where your data is kept</source>
         <translation>toon versie, licentie en waar je gegevens staan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="274"/>
+        <location filename="../../src/herstel/cli.py" line="275"/>
         <source>add Herstel to the application menu, or take it out</source>
         <translation>zet Herstel in het programmamenu, of haal het eruit</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="288"/>
+        <location filename="../../src/herstel/cli.py" line="289"/>
         <source>--minutes and --breaths cannot be used together</source>
         <translation>--minutes en --breaths kun je niet samen gebruiken</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="311"/>
+        <location filename="../../src/herstel/cli.py" line="312"/>
         <source>--data-dir must not be empty</source>
         <translation>--data-dir mag niet leeg zijn</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="320"/>
+        <location filename="../../src/herstel/cli.py" line="321"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="321"/>
+        <location filename="../../src/herstel/cli.py" line="322"/>
         <source>Licence</source>
         <translation>Licentie</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="323"/>
+        <location filename="../../src/herstel/cli.py" line="324"/>
         <source>Uses</source>
         <translation>Gebruikt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="324"/>
+        <location filename="../../src/herstel/cli.py" line="325"/>
         <source>Qt {qt} and PySide6 {pyside} (LGPL-3.0)</source>
         <translation>Qt {qt} en PySide6 {pyside} (LGPL-3.0)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="328"/>
+        <location filename="../../src/herstel/cli.py" line="329"/>
         <source>Data</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="329"/>
+        <location filename="../../src/herstel/cli.py" line="330"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="330"/>
+        <location filename="../../src/herstel/cli.py" line="331"/>
         <source>Logs</source>
         <translation>Logbestanden</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="333"/>
+        <location filename="../../src/herstel/cli.py" line="334"/>
         <source>Herstel — guided slow-breathing breaks</source>
         <translation>Herstel — begeleide ademmomenten in een rustig ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="340"/>
+        <location filename="../../src/herstel/cli.py" line="341"/>
         <source>--table only applies to --format csv</source>
         <translation>--table werkt alleen samen met --format csv</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="355"/>
+        <location filename="../../src/herstel/cli.py" line="356"/>
         <source>-o {path} is a folder, not a file</source>
         <translation>-o {path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="366"/>
+        <location filename="../../src/herstel/cli.py" line="371"/>
         <source>{path}: no such file</source>
         <translation>{path}: dit bestand bestaat niet</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="368"/>
+        <location filename="../../src/herstel/cli.py" line="373"/>
         <source>{path} is a folder, not a file</source>
         <translation>{path} is een map, geen bestand</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="374"/>
+        <location filename="../../src/herstel/cli.py" line="379"/>
         <source>Imported {added} sessions ({skipped} already there).</source>
         <translation>{added} sessies geïmporteerd ({skipped} had je al).</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="400"/>
+        <location filename="../../src/herstel/cli.py" line="405"/>
         <source>the database {path} is damaged; it was moved to {moved}</source>
         <translation>de database {path} is beschadigd; hij is verplaatst naar {moved}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="410"/>
+        <location filename="../../src/herstel/cli.py" line="415"/>
         <source>the database {path} was written by a newer Herstel; update Herstel to use it (the file was left unchanged)</source>
         <translation>de database {path} komt van een nieuwere versie van Herstel; werk Herstel bij om hem te gebruiken (het bestand is niet veranderd)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="431"/>
+        <location filename="../../src/herstel/cli.py" line="436"/>
         <source>nothing to do here; see docs/packaging.md</source>
         <translation>hier valt niets te doen; zie docs/packaging.md</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="438"/>
+        <location filename="../../src/herstel/cli.py" line="443"/>
         <source>cannot find the herstel program to put in the menu</source>
         <translation>kan het programma herstel niet vinden om in het menu te zetten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/cli.py" line="463"/>
+        <location filename="../../src/herstel/cli.py" line="468"/>
         <source>--tray cannot be combined with a command</source>
         <translation>--tray kun je niet combineren met een opdracht</translation>
     </message>
@@ -518,74 +518,74 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="283"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="730"/>
         <source>Breathe normally</source>
         <translation>Adem weer gewoon</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="285"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="732"/>
         <source>Before you start</source>
         <translation>Voordat je begint</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="286"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="733"/>
         <source>How do you feel right now?</source>
         <translation>Hoe voel je je nu?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="288"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="735"/>
         <source>Press a number to answer, or click one. Enter saves, Esc skips.</source>
         <translation>Druk op een cijfer of klik erop. Enter slaat op, Esc slaat over.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="291"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="738"/>
         <source>Last night</source>
         <translation>Afgelopen nacht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="293"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="740"/>
         <source>Right now</source>
         <translation>Op dit moment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="294"/>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="295"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="741"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="742"/>
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="296"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="743"/>
         <source>End the check now; your answers so far are kept (Esc)</source>
         <translation>Stop nu met de check; je antwoorden tot nu toe blijven bewaard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="297"/>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="298"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="744"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="745"/>
         <source>Done</source>
         <translation>Klaar</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="299"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="746"/>
         <source>Save your answers (Enter)</source>
         <translation>Je antwoorden opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="300"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="747"/>
         <source>Recovery check</source>
         <translation>Herstelcheck</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="342"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="789"/>
         <source>{answered} of {total} answered</source>
         <translation>{answered} van {total} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="351"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="798"/>
         <source>One question is still open: {question}</source>
         <translation>Eén vraag staat nog open: {question}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/page.py" line="356"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="803"/>
         <source>{count} questions are still open. The first one is selected.</source>
         <translation>{count} vragen staan nog open. De eerste is geselecteerd.</translation>
     </message>
@@ -743,17 +743,17 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>DizzyPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="410"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="409"/>
         <source>Breathe normally and sit for a moment. Stand up slowly when you feel steady.</source>
         <translation>Adem gewoon door en blijf even zitten. Sta rustig op als je je weer stevig voelt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="414"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="413"/>
         <source>The rhythm finder stops here. Another day, breathe a little lighter: slower, not bigger.</source>
         <translation>De ritmezoeker stopt hier. Adem een andere keer wat lichter: langzamer, niet groter.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="418"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="417"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1279,27 +1279,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="126"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="125"/>
         <source>Find your rhythm</source>
         <translation>Vind je eigen ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="129"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="128"/>
         <source>You breathe at five slow paces, two minutes each, from about 6.5 down to about 4.5 breaths a minute, and after each one you say how it felt. Breathe gently through your nose, never bigger than is comfortable, and stop whenever you like.</source>
         <translation>Je ademt in vijf rustige tempo’s van elk twee minuten, van ongeveer 6,5 naar ongeveer 4,5 ademhalingen per minuut, en na elk tempo geef je aan hoe het ging. Adem zacht door je neus, nooit groter dan prettig voelt, en stop wanneer je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="135"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="134"/>
         <source>About {minutes} minutes in all.</source>
         <translation>Ongeveer {minutes} minuten in totaal.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="136"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="135"/>
         <source>Begin</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="138"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="137"/>
         <source>Not now</source>
         <translation>Nu niet</translation>
     </message>
@@ -1661,27 +1661,27 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>QuestionsPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="211"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="210"/>
         <source>How was that?</source>
         <translation>Hoe ging dat?</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="215"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
         <source>See the result</source>
         <translation>Naar de uitkomst</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="215"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="214"/>
         <source>Next pace</source>
         <translation>Volgend tempo</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="217"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="216"/>
         <source>I feel dizzy</source>
         <translation>Ik word duizelig</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="219"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="218"/>
         <source>End now and breathe normally (D)</source>
         <translation>Nu stoppen en gewoon doorademen (D)</translation>
     </message>
@@ -1935,72 +1935,72 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="327"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="326"/>
         <source>Your rhythm: {rate}</source>
         <translation>Jouw ritme: {rate}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="330"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="329"/>
         <source>In {inhale} seconds, out {exhale} seconds ({label})</source>
         <translation>{inhale} seconden in, {exhale} seconden uit ({label})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="338"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="337"/>
         <source>This was the slowest pace that still felt easy and calm to you. A pace you can keep without effort is the one to rest with; slower is not better in itself.</source>
         <translation>Dit was het langzaamste tempo dat voor jou nog makkelijk en rustig voelde. Een tempo dat je zonder moeite volhoudt, is het tempo om mee te ontspannen; langzamer is op zich niet beter.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="344"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="343"/>
         <source>Keep your current rhythm</source>
         <translation>Houd je huidige ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="345"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="344"/>
         <source>For now: {label}</source>
         <translation>Voor nu: {label}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="348"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="347"/>
         <source>No pace felt both easy and calm enough this time to suggest a change. That is fine: stay with what you know, and try again another day if you like.</source>
         <translation>Geen enkel tempo voelde deze keer makkelijk én rustig genoeg om iets anders voor te stellen. Dat is prima: houd wat je kent, en probeer het een andere dag nog eens als je wilt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="353"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="352"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="355"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="354"/>
         <source>My rhythm</source>
         <translation>Mijn ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="356"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="355"/>
         <source>Name of the rhythm</source>
         <translation>Naam van het ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="357"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="356"/>
         <source>&amp;Make it my default rhythm</source>
         <translation>&amp;Gebruik dit als mijn vaste ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="358"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="357"/>
         <source>Save as my rhythm</source>
         <translation>Bewaren als mijn ritme</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="360"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="359"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="369"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="368"/>
         <source>Saved as “{name}” and used from your next session.</source>
         <translation>Bewaard als ‘{name}’ en gebruikt vanaf je volgende sessie.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="371"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="370"/>
         <source>Saved as “{name}”. You find it in the rhythm chooser.</source>
         <translation>Bewaard als ‘{name}’. Je vindt het bij de ritmes.</translation>
     </message>
@@ -2045,22 +2045,22 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>RhythmFinder</name>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="42"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="41"/>
         <source>about {rate} breaths a minute</source>
         <translation>ongeveer {rate} ademhalingen per minuut</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="50"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="49"/>
         <source>Step {n} of {total} · {rate} · {label}</source>
         <translation>Stap {n} van {total} · {rate} · {label}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="147"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="146"/>
         <source>Breathing at this pace felt easy.</source>
         <translation>Ademen in dit tempo ging makkelijk.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/rhythm/pages.py" line="149"/>
+        <location filename="../../src/herstel/ui/rhythm/pages.py" line="148"/>
         <source>I feel calm now.</source>
         <translation>Ik voel me nu rustig.</translation>
     </message>
@@ -2081,12 +2081,12 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>ScaleItem</name>
     <message>
-        <location filename="../../src/herstel/ui/checkin/scale_item.py" line="274"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="439"/>
         <source>{word} (key {key})</source>
         <translation>{word} (toets {key})</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/scale_item.py" line="276"/>
+        <location filename="../../src/herstel/ui/checkin/page.py" line="441"/>
         <source>keys 1 to 5</source>
         <translation>toetsen 1 tot en met 5</translation>
     </message>
@@ -3093,93 +3093,93 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="108"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="106"/>
         <source>Reading your history…</source>
         <translation>Je geschiedenis wordt geladen…</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="119"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="117"/>
         <source>Herstel could not read your history: {reason}</source>
         <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="139"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="137"/>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="153"/>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="244"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="151"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="242"/>
         <source>What stands out</source>
         <translation>Wat opvalt</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="167"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="165"/>
         <source>Breathing days</source>
         <translation>Dagen met een ademmoment</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="176"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="174"/>
         <source>Minutes breathed</source>
         <translation>Minuten geademd</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="177"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="175"/>
         <source>Per day</source>
         <translation>Per dag</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="178"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="176"/>
         <source>Per week</source>
         <translation>Per week</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="192"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="190"/>
         <source>Reminders</source>
         <translation>Herinneringen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="197"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="195"/>
         <source>How you felt after breathing</source>
         <translation>Hoe je je voelde na het ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="208"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="206"/>
         <source>No streak right now</source>
         <translation>Nu geen dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="210"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="208"/>
         <source>Current streak: 1 day</source>
         <translation>Nu 1 dag op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="211"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="209"/>
         <source>Current streak: {days} days</source>
         <translation>Nu {days} dagen op rij</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="217"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="215"/>
         <source>Insights appear after about {count} checks.</source>
         <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="219"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="217"/>
         <source>So far: 1 answered check.</source>
         <translation>Tot nu toe: 1 ingevulde check.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="221"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="219"/>
         <source>So far: {count} answered checks.</source>
         <translation>Tot nu toe: {count} ingevulde checks.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="227"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="225"/>
         <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
         <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/overview_tab.py" line="233"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="231"/>
         <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
         <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
     </message>
