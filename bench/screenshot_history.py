@@ -51,6 +51,16 @@ def main() -> int:
     app.setApplicationName("Herstel")
     args.output.mkdir(parents=True, exist_ok=True)
     clock = ManualClock(NOW)
+    # The overview loads as a coroutine on the app's qasync loop; processEvents drives it.
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
+
+    loop = qasync.QEventLoop(app, already_running=True)
+    workers = ThreadPoolExecutor(max_workers=1)
+    loop.set_default_executor(workers)
+    asyncio.set_event_loop(loop)
 
     with tempfile.TemporaryDirectory(prefix="herstel-shots-") as tmp:
         full = Path(tmp) / "full" / "herstel.sqlite3"
@@ -85,6 +95,7 @@ def main() -> int:
             blank.close()
             blank.deleteLater()
             app.processEvents()
+    workers.shutdown(wait=True)
     return 0
 
 

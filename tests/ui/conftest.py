@@ -134,3 +134,26 @@ def no_timer_left_running(
             + "\n  ".join(lines),
             pytrace=False,
         )
+
+
+@pytest.fixture
+def running_loop(qapp: Any) -> Iterator[Any]:
+    """The app's qasync loop, "already running": Qt's event processing in the test
+    (``qtbot.waitUntil``, ``waitSignal``) drives its coroutines, as the app's loop does."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="test-background")
+    loop.set_default_executor(workers)
+    asyncio.set_event_loop(loop)
+    yield loop
+    workers.shutdown(wait=True)  # no worker outlives the test
+    # qasync's stop() calls QApplication.exit(), after which every later nested Qt
+    # event loop (each qtbot wait) returns at once; mark the loop stopped instead.
+    loop._QEventLoop__is_running = False
+    loop.close()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)

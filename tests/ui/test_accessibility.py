@@ -139,7 +139,7 @@ def unnamed(stop: Stop) -> list[str]:
 
 
 @pytest.fixture
-def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Env:
+def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any], running_loop: Any) -> Env:
     return Env(qtbot, tmp_path, fake_inhibitor_class)
 
 

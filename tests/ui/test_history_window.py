@@ -29,7 +29,11 @@ NOW = datetime(2026, 3, 20, 18, 0, tzinfo=CET)
 
 # QMessageBox fixes its own size; the offscreen test platform cannot pass that on and
 # says so. Real platforms (and Xvfb in the e2e tests) have no such warning.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+pytestmark = [
+    # Exports and the overview run as coroutines on the app's qasync loop.
+    pytest.mark.usefixtures("running_loop"),
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
+]
 
 
 @pytest.fixture(autouse=True)

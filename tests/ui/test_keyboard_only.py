@@ -251,7 +251,7 @@ def unshown_shortcuts(root: QWidget, menus: list[QMenu]) -> list[str]:
 
 
 @pytest.fixture
-def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Env:
+def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any], running_loop: Any) -> Env:
     return Env(qtbot, tmp_path, fake_inhibitor_class, ManualClock(NOW))
 
 

@@ -168,7 +168,7 @@ def pseudo_locale(qapp: QCoreApplication) -> Iterator[PseudoTranslator]:
 
 
 @pytest.fixture
-def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Env:
+def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any], running_loop: Any) -> Env:
     from helpers.screens import NOW
 
     return Env(qtbot, tmp_path, fake_inhibitor_class, ManualClock(NOW))

@@ -21,9 +21,11 @@ from herstel.storage.paths import DataPaths
 from herstel.ui.settings.data_page import DataSettingsPage
 from herstel.ui.settings.dialog import SettingsDialog
 
-pytestmark = pytest.mark.qt_log_ignore(
-    r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
-)
+pytestmark = [
+    # Exports and the overview run as coroutines on the app's qasync loop.
+    pytest.mark.usefixtures("running_loop"),
+    pytest.mark.qt_log_ignore(r"^This plugin does not support (propagateSizeHints|raise)\(\)$"),
+]
 
 NOW = datetime(2026, 5, 4, 10, 30, tzinfo=UTC)
 

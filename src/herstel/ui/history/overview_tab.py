@@ -32,7 +32,7 @@ from herstel.core.checkin import check_day
 from herstel.core.clock import Clock
 from herstel.core.insights import MIN_CHECKS, find_insights, has_enough_data, total_checks
 from herstel.storage.history import HistoryStore, Overview, load_overview
-from herstel.ui.common.background import run_in_thread
+from herstel.ui.common.background import run_in_background
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.history.charts.adherence import AdherenceChart
@@ -117,7 +117,7 @@ class OverviewTab(QScrollArea):
                     fill(self.tr("Herstel could not read your history: {reason}"), reason=result)
                 )
 
-        run_in_thread(self, lambda: _overview_job(self._db_path, today), done)
+        run_in_background(self, lambda: _overview_job(self._db_path, today), done)
 
     def set_overview(self, overview: Overview) -> None:
         """Show these numbers in the charts and insights (no queries)."""

@@ -42,7 +42,7 @@ from herstel.core.checkin import check_day
 from herstel.core.clock import Clock
 from herstel.storage.export_file import ExportFormat, write_export
 from herstel.storage.history import DeletedBatch, HistoryStore, Overview
-from herstel.ui.common.background import run_in_thread
+from herstel.ui.common.background import run_in_background
 from herstel.ui.common.export_dialog import ask_export_file
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.icons import app_icon
@@ -222,7 +222,7 @@ class HistoryWindow(QWidget):
             self._set_status(fill(self.tr("Saved to {path}"), path=str(target)))
             self.export_finished.emit(str(target))
 
-        run_in_thread(self, lambda: write_export(db_path, target, kind, now), done)
+        run_in_background(self, lambda: write_export(db_path, target, kind, now), done)
 
     # --- building -------------------------------------------------------------------------
 

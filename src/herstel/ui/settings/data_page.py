@@ -166,7 +166,7 @@ class DataSettingsPage(SettingsPage):
     def export_to(self, target: Path, kind: str) -> None:
         """Write an export to ``target`` on a worker thread, like ``herstel export -o``."""
         from herstel.storage.export_file import write_export
-        from herstel.ui.common.background import run_in_thread
+        from herstel.ui.common.background import run_in_background
 
         if self._exporting:
             return
@@ -190,7 +190,7 @@ class DataSettingsPage(SettingsPage):
             self._say(fill(self.tr("Saved to {path}"), path=str(target)))
             self.export_finished.emit(str(target))
 
-        run_in_thread(self, lambda: write_export(database, target, export_kind, now), done)
+        run_in_background(self, lambda: write_export(database, target, export_kind, now), done)
 
     # --- deleting everything ------------------------------------------------------
 
