@@ -1,0 +1,102 @@
+"""In a call: a real PulseAudio server with a virtual microphone (null source).
+
+``parecord`` from the microphone is the call; recording the speakers' monitor
+or a pavucontrol-like peak meter is not.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from room_servers import Pulse
+
+from herstel.core.room import Sense
+from herstel.platform.senses.aggregator import Senses
+from herstel.platform.senses.call import PulseMicrophone, is_recording
+
+Run = Callable[[Coroutine[Any, Any, Any]], Any]
+
+
+def senses_for(pulse: Pulse) -> Senses:
+    """Senses that only know the sound server (no bus, no display)."""
+    return Senses(env={"PULSE_SERVER": pulse.server}, platform="linux")
+
+
+def test_recording_the_microphone_is_a_call(pulse: Pulse, run: Run) -> None:
+    senses = senses_for(pulse)
+    assert run(senses.snapshot()).in_call is False
+    call = pulse.record("mic")
+    assert run(senses.snapshot()).in_call is True
+    pulse.end(call)
+    assert run(senses.snapshot()).in_call is False
+    run(senses.close())
+
+
+def test_recording_what_the_speakers_play_is_no_call(pulse: Pulse, run: Run) -> None:
+    pulse.record("speakers.monitor")
+    assert run(PulseMicrophone(pulse.server).read()) is False
+
+
+def test_a_peak_meter_on_the_microphone_is_no_call(pulse: Pulse, run: Run) -> None:
+    pulse.peak_meter("mic")
+    assert run(PulseMicrophone(pulse.server).read()) is False
+
+
+def test_our_own_recording_is_no_call(pulse: Pulse, run: Run) -> None:
+    recorder = pulse.record("mic")
+
+    async def streams() -> list[Any]:
+        from pulsectl_asyncio import PulseAsync
+
+        async with PulseAsync("test", server=pulse.server) as client:
+            result: list[Any] = await client.source_output_list()
+            return result
+
+    (stream,) = run(streams())
+    assert is_recording(stream, monitors=set(), own_pid=os.getpid())
+    assert not is_recording(stream, monitors=set(), own_pid=recorder.pid)
+
+
+def test_switched_off_the_call_sense_says_nothing(pulse: Pulse, run: Run) -> None:
+    senses = senses_for(pulse)
+    senses.set_enabled(Sense.CALL, False)
+    pulse.record("mic")
+    assert run(senses.snapshot()).in_call is False
+    run(senses.close())
+
+
+def test_a_call_starting_and_ending_is_announced(pulse: Pulse, run: Run, qtbot: QtBot) -> None:
+    senses = senses_for(pulse)
+    run(senses.snapshot())
+    senses.start()
+    qtbot.waitUntil(lambda: Sense.CALL in senses._started)
+    with qtbot.waitSignal(senses.changed, timeout=5000):
+        call = pulse.record("mic")
+    with qtbot.waitSignal(senses.changed, timeout=5000):
+        pulse.end(call)
+    run(senses.close())
+
+
+def test_no_sound_server_is_unknown_not_a_call(tmp_path: Any, run: Run) -> None:
+    assert run(PulseMicrophone(f"unix:{tmp_path}/none").read()) is None
+
+
+@pytest.mark.parametrize("source", ["mic"])
+def test_a_corked_stream_records_nothing(pulse: Pulse, run: Run, source: str) -> None:
+    pulse.record(source)
+
+    async def corked_stream() -> Any:
+        from pulsectl_asyncio import PulseAsync
+
+        async with PulseAsync("test", server=pulse.server) as client:
+            (stream,) = await client.source_output_list()
+            return stream
+
+    stream = run(corked_stream())
+    assert is_recording(stream, set(), os.getpid())
+    stream.corked = True
+    assert not is_recording(stream, set(), os.getpid())
