@@ -37,6 +37,8 @@ def run(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[[Coroutine[Any, A
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    executor = qasync.QThreadExecutor(1)  # for asyncio.to_thread; shut down below
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
 
     def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -45,6 +47,7 @@ def run(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[[Coroutine[Any, A
         return task.result()
 
     yield run_coroutine
+    executor.shutdown(wait=True)
     asyncio.set_event_loop(None)
 
 
@@ -109,8 +112,17 @@ def pulse(pulse_server: Pulse) -> Iterator[Pulse]:
 # -- X server with a window manager ---------------------------------------------
 
 
+@pytest.fixture
+def x_desktop(x_server: XDesktop) -> Iterator[XDesktop]:
+    """The session's X server; windows a test opened are closed after it."""
+    yield x_server
+    for child in x_server.children:
+        stop(child)
+    x_server.children.clear()
+
+
 @pytest.fixture(scope="session")
-def x_desktop() -> Iterator[XDesktop]:
+def x_server() -> Iterator[XDesktop]:
     need("Xvfb", "openbox", "wmctrl", "xdotool", "xprop", "xmessage")
     processes: list[subprocess.Popen[Any]] = []
     home = Path(tempfile.mkdtemp(prefix="herstel-x-"))
@@ -131,18 +143,18 @@ def x_desktop() -> Iterator[XDesktop]:
     env |= {"DISPLAY": display, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
     desktop = XDesktop(env)
     try:
-        openbox = subprocess.Popen(
-            ["openbox", "--sm-disable"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        log = home / "openbox.log"
+        with log.open("wb") as output:
+            openbox = subprocess.Popen(
+                ["openbox", "--sm-disable"], env=env, stdout=output, stderr=output
+            )
         processes.append(openbox)
-        wait_for(
-            lambda: "window id" in desktop.x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-            20,
-            "openbox",
-        )
+
+        def managed() -> bool:
+            assert openbox.poll() is None, log.read_text()
+            return "window id" in desktop.x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK")
+
+        wait_for(managed, 20, "openbox")
         yield desktop
     finally:
         for process in reversed(processes):

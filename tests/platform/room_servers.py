@@ -102,6 +102,7 @@ class Pulse:
 @dataclass
 class XDesktop:
     env: dict[str, str]
+    children: list[subprocess.Popen[Any]] = field(default_factory=list)
 
     def x(self, *command: str) -> str:
         return subprocess.run(
@@ -115,6 +116,7 @@ class XDesktop:
             env=self.env,
             stderr=subprocess.DEVNULL,
         )
+        self.children.append(process)
         wait_for(lambda: title in self.x("wmctrl", "-l"), 10, f"window {title}")
         self.x("wmctrl", "-a", title)
         wait_for(lambda: self.active_title() == title, 10, f"{title} to be active")
@@ -129,13 +131,20 @@ class XDesktop:
         )
         return result.stdout.strip()
 
+    def window_id(self, title: str) -> str:
+        return self.x("xdotool", "search", "--name", f"^{title}$").split()[0]
+
+    def claim(self, title: str, pid: int) -> None:
+        """Set the window's ``_NET_WM_PID`` (xmessage sets none), as if ``pid`` owned it."""
+        window = self.window_id(title)
+        self.x("xprop", "-id", window, "-f", "_NET_WM_PID", "32c", "-set", "_NET_WM_PID", str(pid))
+
     def full_screen(self, title: str, on: bool) -> None:
         self.x("wmctrl", "-r", title, "-b", ("add" if on else "remove") + ",fullscreen")
         wanted = on
 
         def state_is_set() -> bool:
-            window = self.x("xdotool", "search", "--name", f"^{title}$").split()[0]
-            state = self.x("xprop", "-id", window, "_NET_WM_STATE")
+            state = self.x("xprop", "-id", self.window_id(title), "_NET_WM_STATE")
             return ("_NET_WM_STATE_FULLSCREEN" in state) == wanted
 
         wait_for(state_is_set, 10, f"{title} full screen {on}")
@@ -197,6 +206,24 @@ class MockBus:
     ) -> None:
         """Call a method of dbusmock's control interface on ``path``."""
         self.call(service, path, "org.freedesktop.DBus.Mock", method, signature, body)
+
+    def mock_calls(self, service: str, path: str) -> list[tuple[int, str, list[Any]]]:
+        """The methods called on a dbusmock object so far (its GetCalls)."""
+        (calls,) = self.call(service, path, "org.freedesktop.DBus.Mock", "GetCalls")
+        return list(calls)
+
+    def inhibit(self, what: str, who: str) -> Any:
+        """Take a logind inhibitor; it lasts until the returned descriptor is closed."""
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        manager = DBusAddress(
+            "/org/freedesktop/login1", "org.freedesktop.login1", "org.freedesktop.login1.Manager"
+        )
+        message = new_method_call(manager, "Inhibit", "ssss", (what, who, "test", "block"))
+        with open_dbus_connection(self.address, enable_fds=True) as connection:
+            (descriptor,) = connection.send_and_get_reply(message, timeout=10).body
+        return descriptor
 
     def stop_mocks(self) -> None:
         for process in self.mocks:

@@ -72,8 +72,7 @@ def test_switched_off_the_call_sense_says_nothing(pulse: Pulse, run: Run) -> Non
 def test_a_call_starting_and_ending_is_announced(pulse: Pulse, run: Run, qtbot: QtBot) -> None:
     senses = senses_for(pulse)
     run(senses.snapshot())
-    senses.start()
-    qtbot.waitUntil(lambda: Sense.CALL in senses._started)
+    run(senses.start())
     with qtbot.waitSignal(senses.changed, timeout=5000):
         call = pulse.record("mic")
     with qtbot.waitSignal(senses.changed, timeout=5000):

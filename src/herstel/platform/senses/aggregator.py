@@ -1,7 +1,7 @@
 """All senses behind one object for the reminder service.
 
 ``snapshot()`` asks every switched-on sense at once (a reminder's due time;
-each probe gets ``PROBE_TIMEOUT_S``, a slow desktop service reads as unknown).
+each probe gets ``PROBE_TIMEOUT_S``; a hung desktop service reads as unknown).
 ``start()``/``stop()`` subscribe to the desktop's change events only while a
 reminder waits: an app idling in the tray holds no connection, imports no
 probe library and wakes for nothing. While started, ``changed`` is emitted when
@@ -30,7 +30,10 @@ from herstel.platform.senses.tasks import spawn
 
 log = logging.getLogger(__name__)
 
-PROBE_TIMEOUT_S: Final = 0.04
+# A safety net against a hung desktop service (D-Bus's own timeout is 25 s), not
+# the budget: probes answer in a few ms (bench/bench_senses.py); the first
+# snapshot also opens the connections.
+PROBE_TIMEOUT_S: Final = 0.25
 DEFAULT_AWAY_S: Final = 300.0
 
 
@@ -57,6 +60,7 @@ class Senses(QObject):
         self._watching = False
         self._last: dict[Sense, Any] = {}
         self._closers: list[Any] = []
+        self._following: asyncio.Lock | None = None
 
     # -- steering -------------------------------------------------------------
 
@@ -80,15 +84,15 @@ class Senses(QObject):
     def watching(self) -> bool:
         return self._watching
 
-    def start(self) -> None:
-        """Subscribe to change events (a reminder is waiting)."""
+    def start(self) -> asyncio.Task[None]:
+        """Subscribe to change events (a reminder is waiting); await it to know they run."""
         self._watching = True
-        spawn(self._follow())
+        return spawn(self._follow())
 
-    def stop(self) -> None:
+    def stop(self) -> asyncio.Task[None]:
         """Drop every subscription and connection (nothing is waiting)."""
         self._watching = False
-        spawn(self._follow())
+        return spawn(self._follow())
 
     async def close(self) -> None:
         """Stop and let go of everything; for quitting and tests."""
@@ -130,6 +134,12 @@ class Senses(QObject):
 
     async def _follow(self) -> None:
         """Make the running subscriptions match ``watching`` and the switches."""
+        if self._following is None:
+            self._following = asyncio.Lock()
+        async with self._following:
+            await self._follow_now()
+
+    async def _follow_now(self) -> None:
         probes = self._ensure_probes()
         wanted = set(self._enabled & probes.keys()) if self._watching else set()
         for sense in self._started - wanted:

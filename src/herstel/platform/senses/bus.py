@@ -105,11 +105,10 @@ class Bus:
 
         address = DBusAddress(path, bus_name=service, interface=interface)
         message = new_method_call(address, method, signature, body)
-        try:
-            reply = await router.send_and_get_reply(message)
-        except (OSError, ConnectionError, EOFError) as error:
-            log.debug("%s bus went away: %s", self._name, error)
-            await self.close()
+        # Shielded: when the aggregator stops waiting (a slow service), the call
+        # still ends cleanly when its reply or the connection's end comes.
+        reply = await asyncio.shield(self._send(router, message))
+        if reply is None:
             return None
         if reply.header.message_type == MessageType.error:
             key = f"{service} {interface}.{method}"
@@ -119,6 +118,13 @@ class Bus:
             return None
         body_out: tuple[Any, ...] = reply.body
         return body_out
+
+    async def _send(self, router: DBusRouter, message: Message) -> Message | None:
+        try:
+            return await router.send_and_get_reply(message)
+        except Exception as error:  # connection closed or broken: jeepney raises several kinds
+            log.debug("%s bus call ended without a reply: %r", self._name, error)
+            return None
 
     async def get_property(self, service: str, path: str, interface: str, name: str) -> Any:
         """A property's value, or None when it cannot be read."""

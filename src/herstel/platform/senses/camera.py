@@ -29,22 +29,27 @@ def camera_open(devices: Path, proc: Path, uid: int, own_pid: int) -> bool:
         return False
     if not targets:
         return False
-    for entry in os.scandir(proc):
-        if not entry.name.isdigit() or int(entry.name) == own_pid:
-            continue
-        try:
-            if entry.stat(follow_symlinks=False).st_uid != uid:
+    with os.scandir(proc) as entries:
+        return any(_holds(entry, targets, uid, own_pid) for entry in entries)
+
+
+def _holds(process: os.DirEntry[str], targets: set[str], uid: int, own_pid: int) -> bool:
+    """Whether one /proc entry is a process of ``uid`` holding one of ``targets``."""
+    if not process.name.isdigit() or int(process.name) == own_pid:
+        return False
+    try:
+        if process.stat(follow_symlinks=False).st_uid != uid:
+            return False
+        fds = os.scandir(Path(process.path) / "fd")
+    except OSError:
+        return False  # gone, or not ours to look at
+    with fds:
+        for fd in fds:
+            try:
+                if str(Path(fd.path).readlink()) in targets:
+                    return True
+            except OSError:
                 continue
-            fds = os.scandir(Path(entry.path) / "fd")
-        except OSError:
-            continue  # gone, or not ours to look at
-        with fds:
-            for fd in fds:
-                try:
-                    if str(Path(fd.path).readlink()) in targets:
-                        return True
-                except OSError:
-                    continue
     return False
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
 _running: set[asyncio.Task[Any]] = set()
 
 
-def spawn(coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+def spawn(coroutine: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
     """Run ``coroutine`` on the running loop; errors are logged, never lost."""
     task = asyncio.ensure_future(coroutine)
     _running.add(task)
