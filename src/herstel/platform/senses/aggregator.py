@@ -20,13 +20,16 @@ import os
 import sys
 from collections.abc import Mapping
 from functools import partial
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QObject, Signal
 
 from herstel.core.room import RoomSnapshot, Sense
 from herstel.platform.senses.probe import Probe
 from herstel.platform.senses.tasks import spawn
+
+if TYPE_CHECKING:
+    from herstel.platform.senses.build import Probes
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +58,10 @@ class Senses(QObject):
         self._platform = platform
         self._enabled = set(Sense)
         self._away_after_s = DEFAULT_AWAY_S
-        self._probes: dict[Sense, Probe[Any]] | None = None
+        self._probes: Probes | None = None
         self._started: set[Sense] = set()
         self._watching = False
         self._last: dict[Sense, Any] = {}
-        self._closers: list[Any] = []
         self._following: asyncio.Lock | None = None
 
     # -- steering -------------------------------------------------------------
@@ -98,18 +100,16 @@ class Senses(QObject):
         """Stop and let go of everything; for quitting and tests."""
         self._watching = False
         await self._follow()
-        for closer in self._closers:
-            await closer()
-        self._closers.clear()
 
     # -- asking ---------------------------------------------------------------
 
     async def snapshot(self) -> RoomSnapshot:
         """Every switched-on sense's answer now."""
         probes = self._ensure_probes()
-        asked = [sense for sense in Sense if sense in self._enabled and sense in probes]
-        answers = await asyncio.gather(*(self._ask(probes[sense]) for sense in asked))
-        values = dict(zip(asked, answers, strict=True))
+        asked = {sense: probes.get(sense) for sense in Sense if sense in self._enabled}
+        present = {sense: probe for sense, probe in asked.items() if probe is not None}
+        answers = await asyncio.gather(*(self._ask(probe) for probe in present.values()))
+        values = dict(zip(present, answers, strict=True))
         for sense, value in values.items():
             if sense is not Sense.AWAY:
                 self._last[sense] = bool(value)
@@ -141,30 +141,35 @@ class Senses(QObject):
 
     async def _follow_now(self) -> None:
         probes = self._ensure_probes()
-        wanted = set(self._enabled & probes.keys()) if self._watching else set()
+        wanted = set(self._enabled) if self._watching else set()
         for sense in self._started - wanted:
             self._started.discard(sense)
+            probe = probes.get(sense)
             try:
-                await probes[sense].stop()
+                if probe is not None:
+                    await probe.stop()
             except Exception:
                 log.exception("stopping the %s sense failed", sense)
         for sense in wanted - self._started:
             self._started.add(sense)
+            probe = probes.get(sense)
             try:
-                await probes[sense].start(partial(self._poked, sense))
+                if probe is not None:
+                    await probe.start(partial(self._poked, sense))
             except Exception:
                 log.exception("watching the %s sense failed", sense)
         if not self._watching:
-            for closer in self._closers:
-                await closer()
+            await probes.close()
 
     def _poked(self, sense: Sense) -> None:
         if sense in self._started and sense is not Sense.AWAY:
             spawn(self._recheck(sense))
 
     async def _recheck(self, sense: Sense) -> None:
-        probes = self._ensure_probes()
-        value = bool(await self._ask(probes[sense]))
+        probe = self._ensure_probes().get(sense)
+        if probe is None:
+            return
+        value = bool(await self._ask(probe))
         if sense in self._started and self._last.get(sense) != value:
             self._last[sense] = value
             self.changed.emit()
@@ -175,16 +180,17 @@ class Senses(QObject):
 
     # -- building -------------------------------------------------------------
 
-    def _ensure_probes(self) -> dict[Sense, Probe[Any]]:
+    def _ensure_probes(self) -> Probes:
         if self._probes is None:
-            from herstel.platform.senses.build import build_probes
+            from herstel.platform.senses.build import Probes
 
-            built = build_probes(
+            self._probes = Probes(
                 env=self._env,
                 platform=self._platform,
                 returned=self._came_back,
-                away_ms=lambda: int(self._away_after_s * 1000),
+                away_ms=self._away_ms,
             )
-            self._probes = built.probes
-            self._closers = built.closers
         return self._probes
+
+    def _away_ms(self) -> int:
+        return int(self._away_after_s * 1000)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from herstel.platform.senses.bus import Bus
@@ -240,17 +240,17 @@ class AwayProbe:
 
 def linux_away(
     *,
-    env: Mapping[str, str],
     session_bus: Bus,
     system_bus: Bus,
     display: X11Display | None,
     returned: Callable[[], None],
     away_ms: Callable[[], int],
+    session_id: str | None,
 ) -> AwayProbe:
-    """The Linux backends in order of preference."""
+    """The Linux backends in order of preference (``display`` None under Wayland)."""
     backends: list[Probe[float]] = [MutterIdle(session_bus, returned, away_ms)]
     backends.append(ScreenSaverIdle(session_bus))
-    if display is not None and not env.get("WAYLAND_DISPLAY"):
+    if display is not None:
         backends.append(X11Idle(display))
-    backends.append(LogindIdle(system_bus, returned, env.get("XDG_SESSION_ID")))
+    backends.append(LogindIdle(system_bus, returned, session_id))
     return AwayProbe(backends)

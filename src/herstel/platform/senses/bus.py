@@ -101,10 +101,13 @@ class Bus:
         router = await self._open()
         if router is None:
             return None
-        from jeepney import DBusAddress, MessageType, new_method_call
+        from jeepney import DBusAddress, MessageFlag, MessageType, new_method_call
 
         address = DBusAddress(path, bus_name=service, interface=interface)
         message = new_method_call(address, method, signature, body)
+        # Ask only what is running: never start a desktop service just to ask it
+        # (bus activation of a missing notification server costs ~10 ms a call).
+        message.header.flags |= MessageFlag.no_auto_start
         # Shielded: when the aggregator stops waiting (a slow service), the call
         # still ends cleanly when its reply or the connection's end comes.
         reply = await asyncio.shield(self._send(router, message))

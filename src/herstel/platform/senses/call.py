@@ -97,8 +97,7 @@ class PulseMicrophone:
         if pulse is None:
             return None
         try:
-            sources = await pulse.source_list()
-            streams = await pulse.source_output_list()
+            sources, streams = await asyncio.gather(pulse.source_list(), pulse.source_output_list())
         except Exception as error:
             log.debug("sound server stopped answering: %s", error)
             self._close()

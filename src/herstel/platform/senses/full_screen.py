@@ -169,12 +169,10 @@ class KdeInhibitors:
         pass
 
 
-def linux_full_screen(
-    *, session_bus: Bus, system_bus: Bus, display: X11Display | None, wayland: bool
-) -> AnyOf:
-    """Every Linux backend; those a desktop lacks answer None quickly."""
+def linux_full_screen(*, session_bus: Bus, system_bus: Bus, display: X11Display | None) -> AnyOf:
+    """Every Linux backend (``display`` None under Wayland); those a desktop lacks answer None."""
     backends: list[Probe[bool]] = []
-    if display is not None and not wayland:
+    if display is not None:
         backends.append(X11FullScreen(display))
     backends += [
         LogindInhibitors(system_bus),
