@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+
 from room_servers import DBUSMOCK_PYTHON, MockBus, Pulse, XDesktop, need, stop, wait_for
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,6 +50,7 @@ def run(qapp: QApplication, qtbot: QtBot) -> Iterator[Callable[[Coroutine[Any, A
     yield run_coroutine
     executor.shutdown(wait=True)
     asyncio.set_event_loop(None)
+    asyncio.events._set_running_loop(None)
 
 
 # -- PulseAudio ---------------------------------------------------------------

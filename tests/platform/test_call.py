@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from room_servers import Pulse
 
 from herstel.core.room import Sense
 from herstel.platform.senses.aggregator import Senses
 from herstel.platform.senses.call import PulseMicrophone, is_recording
+from room_servers import Pulse
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from room_servers import stop
 
 from herstel.platform.senses.camera import CameraOpen, camera_open
+from room_servers import stop
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 PROC = Path("/proc")

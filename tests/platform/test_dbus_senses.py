@@ -6,15 +6,17 @@ session manager, the notification server, the settings portal and mako.
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 from pytestqt.qtbot import QtBot
-from room_servers import MockBus
 
 from herstel.core.room import RoomSnapshot
 from herstel.platform.senses.aggregator import Senses
+from room_servers import MockBus, stop
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 
@@ -219,3 +221,57 @@ def test_no_services_at_all_reads_as_unknown(dbus: MockBus, run: Run) -> None:
     senses = senses_for(dbus)
     assert run(senses.snapshot()) == RoomSnapshot()
     run(senses.close())
+
+
+def test_a_hung_service_reads_as_unknown_in_time(dbus: MockBus, run: Run) -> None:
+    service(dbus, MUTTER, MUTTER_PATH, MUTTER)
+    add_method(dbus, MUTTER, MUTTER_PATH, "GetIdletime", "t", "time.sleep(3); ret = 1")
+    senses = senses_for(dbus)
+    started = time.monotonic()
+    assert run(senses.snapshot()).idle_seconds is None
+    assert time.monotonic() - started < 2.0  # the safety timeout, not D-Bus's 25 s
+    run(senses.close())
+
+
+def test_watching_without_a_loop_does_nothing(qapp: object) -> None:
+    senses = Senses(env={}, platform="linux")
+    assert senses.start() is None
+    assert senses.stop() is None
+
+
+def test_asking_never_starts_a_desktop_service(tmp_path: Path, run: Run) -> None:
+    """A notification server that is not running stays not running (no bus activation)."""
+    services = tmp_path / "services"
+    services.mkdir()
+    marker = tmp_path / "started"
+    (services / "org.freedesktop.Notifications.service").write_text(
+        f"[D-BUS Service]\nName=org.freedesktop.Notifications\nExec=/bin/sh -c 'touch {marker}'\n"
+    )
+    config = tmp_path / "bus.conf"
+    config.write_text(
+        "<!DOCTYPE busconfig PUBLIC '-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN'"
+        " 'http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd'>\n"
+        f"<busconfig><type>session</type><listen>unix:dir={tmp_path}</listen>"
+        f"<servicedir>{services}</servicedir>"
+        "<policy context='default'><allow send_destination='*'/><allow receive_sender='*'/>"
+        "<allow own='*'/></policy>"
+        "</busconfig>"
+    )
+    daemon = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        senses = Senses(
+            env={"DBUS_SESSION_BUS_ADDRESS": address, "DBUS_SYSTEM_BUS_ADDRESS": address},
+            platform="linux",
+        )
+        assert run(senses.snapshot()).do_not_disturb is False
+        run(senses.close())
+        assert not marker.exists()
+    finally:
+        stop(daemon)

@@ -9,10 +9,10 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from pytestqt.qtbot import QtBot
-from room_servers import XDesktop, wait_for
 
 from herstel.platform.senses.aggregator import Senses
 from herstel.platform.senses.x11 import X11Display
+from room_servers import XDesktop, wait_for
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 

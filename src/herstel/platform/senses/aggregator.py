@@ -86,15 +86,31 @@ class Senses(QObject):
     def watching(self) -> bool:
         return self._watching
 
-    def start(self) -> asyncio.Task[None]:
+    def start(self) -> asyncio.Task[None] | None:
         """Subscribe to change events (a reminder is waiting); await it to know they run."""
         self._watching = True
-        return spawn(self._follow())
+        return self._spawn_follow()
 
-    def stop(self) -> asyncio.Task[None]:
+    def stop(self) -> asyncio.Task[None] | None:
         """Drop every subscription and connection (nothing is waiting)."""
         self._watching = False
-        return spawn(self._follow())
+        if not self._started and self._probes is None:
+            return None  # never asked: nothing to let go of
+        return self._spawn_follow()
+
+    def watch(self, on: bool) -> None:
+        """``start()`` or ``stop()``: watch for changes only while a reminder waits."""
+        if on:
+            self.start()
+        else:
+            self.stop()
+
+    def _spawn_follow(self) -> asyncio.Task[None] | None:
+        try:
+            return spawn(self._follow())
+        except RuntimeError:  # no event loop (yet, or any more): nothing can be watched
+            log.debug("no event loop: the senses do not watch")
+            return None
 
     async def close(self) -> None:
         """Stop and let go of everything; for quitting and tests."""

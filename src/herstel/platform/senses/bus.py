@@ -14,6 +14,7 @@ stop a reminder.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYSTEM_BUS_DEFAULT: Final = "unix:path=/run/dbus/system_bus_socket"
+CONNECT_TIMEOUT_S: Final = 5.0
 
 
 def session_address(env: Mapping[str, str]) -> str | None:
@@ -58,7 +60,7 @@ class Bus:
         self._name = name
         self._connection: DBusConnection | None = None
         self._router: DBusRouter | None = None
-        self._lock: asyncio.Lock | None = None
+        self._opening: asyncio.Future[DBusRouter | None] | None = None
         self._failed = False
         self._filters: list[Any] = []
         self._complained: set[str] = set()
@@ -73,19 +75,26 @@ class Bus:
             return self._router
         if not self.available:
             return None
-        if self._lock is None:
-            self._lock = asyncio.Lock()
-        async with self._lock:
-            if self._router is None and not self._failed:
-                from jeepney.io.asyncio import DBusRouter, open_dbus_connection
+        if self._opening is None:
+            self._opening = asyncio.ensure_future(self._connect())
+        # Shielded: a probe that stops waiting must not cut the handshake in half
+        # (that would leak the socket); the next question finds it open.
+        return await asyncio.shield(self._opening)
 
-                try:
-                    self._connection = await open_dbus_connection(self._address)
-                except (OSError, ValueError, KeyError, RuntimeError) as error:
-                    log.debug("no %s bus at %s: %s", self._name, self._address, error)
-                    self._failed = True
-                    return None
-                self._router = DBusRouter(self._connection)
+    async def _connect(self) -> DBusRouter | None:
+        from jeepney.io.asyncio import DBusRouter, open_dbus_connection
+
+        try:
+            connection = await asyncio.wait_for(
+                open_dbus_connection(self._address), CONNECT_TIMEOUT_S
+            )
+        except (OSError, ValueError, KeyError, RuntimeError, TimeoutError) as error:
+            log.debug("no %s bus at %s: %r", self._name, self._address, error)
+            self._failed = True
+            self._opening = None
+            return None
+        self._connection = connection
+        self._router = DBusRouter(connection)
         return self._router
 
     async def call(
@@ -157,10 +166,14 @@ class Bus:
         for handle in self._filters:
             handle.close()
         self._filters.clear()
+        opening, self._opening = self._opening, None
+        if opening is not None and not opening.done():
+            await asyncio.wait([opening])  # let a handshake in flight finish, then close it
         router, self._router = self._router, None
         connection, self._connection = self._connection, None
         self._failed = False
         if router is not None:
-            await router.__aexit__(None, None, None)
+            with contextlib.suppress(Exception):  # a receiver that already failed
+                await router.__aexit__(None, None, None)
         if connection is not None:
             await connection.close()

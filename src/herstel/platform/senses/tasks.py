@@ -15,8 +15,17 @@ _running: set[asyncio.Task[Any]] = set()
 
 
 def spawn(coroutine: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
-    """Run ``coroutine`` on the running loop; errors are logged, never lost."""
-    task = asyncio.ensure_future(coroutine)
+    """Run ``coroutine`` on the current loop; errors are logged, never lost.
+
+    Raises RuntimeError (and closes the coroutine) when no loop runs; under
+    qasync the loop counts as running in every Qt slot.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        coroutine.close()
+        raise
+    task = loop.create_task(coroutine)
     _running.add(task)
     task.add_done_callback(_finished)
     return task
