@@ -21,7 +21,16 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from room_servers import DBUSMOCK_PYTHON, MockBus, Pulse, XDesktop, need, stop, wait_for
+from room_servers import (
+    DBUSMOCK_PYTHON,
+    MockBus,
+    Pulse,
+    XDesktop,
+    need,
+    start_pulseaudio,
+    stop,
+    wait_for,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -72,28 +81,9 @@ def pulse_server() -> Iterator[Pulse]:
         "XDG_CONFIG_HOME": str(runtime / "config"),
         "PULSE_SERVER": f"unix:{runtime}/pulse/native",
     }
-    server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--disable-shm",
-            "-n",
-            "--load=module-native-protocol-unix",
-            "--load=module-null-source source_name=mic",
-            "--load=module-null-sink sink_name=speakers",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_pulseaudio(env)
     pulse = Pulse(env)
     try:
-        wait_for(
-            lambda: subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0,
-            20,
-            "PulseAudio",
-        )
         yield pulse
     finally:
         for child in pulse.children:

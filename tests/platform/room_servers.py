@@ -55,6 +55,31 @@ def stop(process: subprocess.Popen[Any]) -> None:
             stream.close()
 
 
+def start_pulseaudio(env: dict[str, str]) -> subprocess.Popen[Any]:
+    """A PulseAudio server in ``env``'s runtime dir (source "mic", sink "speakers"), ready."""
+    server = subprocess.Popen(
+        [
+            "pulseaudio",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disable-shm",
+            "-n",
+            "--load=module-native-protocol-unix",
+            "--load=module-null-source source_name=mic",
+            "--load=module-null-sink sink_name=speakers",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for(
+        lambda: subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0,
+        20,
+        "PulseAudio",
+    )
+    return server
+
+
 @dataclass
 class Pulse:
     env: dict[str, str]

@@ -7,7 +7,9 @@ or a pavucontrol-like peak meter is not.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from herstel.core.room import Sense
 from herstel.platform.senses.aggregator import Senses
 from herstel.platform.senses.call import PulseMicrophone, is_recording
-from room_servers import Pulse
+from room_servers import Pulse, start_pulseaudio, stop, wait_for
 
 Run = Callable[[Coroutine[Any, Any, Any]], Any]
 
@@ -99,3 +101,27 @@ def test_a_corked_stream_records_nothing(pulse: Pulse, run: Run, source: str) ->
     assert is_recording(stream, set(), os.getpid())
     stream.corked = True
     assert not is_recording(stream, set(), os.getpid())
+
+
+def test_a_restarted_sound_server_is_asked_afresh(pulse: Pulse, tmp_path: Path, run: Run) -> None:
+    """The kept connection dies with the server; the next question reconnects."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = pulse.env | {
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_SERVER": f"unix:{runtime}/pulse/native",
+    }
+    server = start_pulseaudio(env)
+    microphone = PulseMicrophone(env["PULSE_SERVER"])
+    try:
+        assert run(microphone.read()) is False
+        stop(server)
+        server = start_pulseaudio(env)
+        recorder = subprocess.Popen(["parecord", "-d", "mic", "/dev/null"], env=env)
+        try:
+            wait_for(lambda: run(microphone.read()) is True, 10, "the call on the new server")
+        finally:
+            stop(recorder)
+    finally:
+        run(microphone.stop())
+        stop(server)

@@ -20,6 +20,7 @@ never at start-up. Camera: see ``camera.py``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -59,6 +60,7 @@ class PulseMicrophone:
         self._runtime_dir = runtime_dir
         self._pulse: PulseAsync | None = None
         self._events: asyncio.Task[None] | None = None
+        self._poke: Poke | None = None
         self._unavailable = False
 
     async def _connect(self) -> PulseAsync | None:
@@ -92,26 +94,37 @@ class PulseMicrophone:
         return Path(server.removeprefix("unix:")).exists()
 
     async def read(self) -> bool | None:
-        keep = self._events is not None
-        pulse = await self._connect()
-        if pulse is None:
+        # Outside watching, each question has its own connection, closed right
+        # after: a libpulse context left open and later dropped crashed the
+        # process in tests (its socket callback ran after it was freed). While
+        # watching, the listening connection is used; if the server restarted,
+        # the failing question reconnects once.
+        for attempt in range(2):
+            pulse = await self._connect()
+            if pulse is None:
+                return None
+            try:
+                sources, streams = await asyncio.gather(
+                    pulse.source_list(), pulse.source_output_list()
+                )
+                if self._poke is not None and (self._events is None or self._events.done()):
+                    await self.start(self._poke)  # listening again after a reconnect
+                elif self._poke is None:
+                    await self._close()
+                break
+            except Exception as error:
+                log.debug("sound server stopped answering (%s): %s", attempt, error)
+                await self._close()
+        else:
             return None
-        try:
-            sources, streams = await asyncio.gather(pulse.source_list(), pulse.source_output_list())
-        except Exception as error:
-            log.debug("sound server stopped answering: %s", error)
-            self._close()
-            return None
-        finally:
-            if not keep and self._events is None:
-                self._close()
         monitors = {source.index for source in sources if source.monitor_of_sink != NO_INDEX}
         own = os.getpid()
         return any(is_recording(stream, monitors, own) for stream in streams)
 
     async def start(self, poke: Poke) -> None:
+        self._poke = poke
         pulse = await self._connect()
-        if pulse is None or self._events is not None:
+        if pulse is None or (self._events is not None and not self._events.done()):
             return
 
         async def listen() -> None:
@@ -120,21 +133,35 @@ class PulseMicrophone:
                     poke()
             except Exception as error:
                 log.debug("sound server went away: %s", error)
+                poke()  # ask again: the next question reconnects and listens anew
 
         self._events = asyncio.ensure_future(listen())
 
     async def stop(self) -> None:
+        self._poke = None
         events, self._events = self._events, None
         if events is not None:
             events.cancel()
             with _suppress_cancel():
                 await events
-        self._close()
+        await self._close()
 
-    def _close(self) -> None:
+    async def _close(self) -> None:
+        """Disconnect, let libpulse free its I/O events, then free the context.
+
+        Freeing the context at once (``close()``) while the loop still holds a
+        queued socket callback for it crashed the process in a test where the
+        server went away; disconnecting first and waiting for the
+        disconnection, then one loop turn, lets every such callback run first.
+        """
         pulse, self._pulse = self._pulse, None
-        if pulse is not None:
-            pulse.close()
+        if pulse is None:
+            return
+        pulse.disconnect()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(pulse._disconnected.wait(), CONNECT_TIMEOUT_S)
+        await asyncio.sleep(0)
+        pulse.close()
 
 
 class _suppress_cancel:
