@@ -125,3 +125,29 @@ def test_a_restarted_sound_server_is_asked_afresh(pulse: Pulse, tmp_path: Path, 
     finally:
         run(microphone.stop())
         stop(server)
+
+
+def test_watching_survives_a_sound_server_restart(
+    pulse: Pulse, tmp_path: Path, run: Run, qtbot: QtBot
+) -> None:
+    """While a reminder waits, a restarted server is listened to again."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    socket = f"unix:{runtime}/pulse/native"
+    env = pulse.env | {"XDG_RUNTIME_DIR": str(runtime), "PULSE_SERVER": socket}
+    server = start_pulseaudio(env)
+    senses = Senses(env={"PULSE_SERVER": socket}, platform="linux")
+    try:
+        assert run(senses.snapshot()).in_call is False
+        run(senses.start())
+        stop(server)
+        server = start_pulseaudio(env)
+        # The lost connection is noticed and the question asked again: reconnected.
+        qtbot.waitUntil(lambda: run(senses.snapshot()).in_call is False, timeout=5000)
+        run(senses.snapshot())
+        with qtbot.waitSignal(senses.changed, timeout=5000):
+            recorder = subprocess.Popen(["parecord", "-d", "mic", "/dev/null"], env=env)
+        stop(recorder)
+    finally:
+        run(senses.close())
+        stop(server)
