@@ -1,6 +1,6 @@
 """Idle in the tray: CPU time and memory of Herstel beside the bare baseline.
 
-    .venv/bin/python bench/bench_idle.py [--seconds 60]
+    .venv/bin/python bench/bench_idle.py [--seconds 60] [--senses]
 
 Both run at the same time on one private Xvfb with a tray host: Herstel as
 ``herstel --tray`` (reminders on, the next one hours away) and the bare
@@ -9,11 +9,16 @@ CPU time of every thread is read from /proc/PID/task/*/schedstat (ns) at the
 start and end of the window, and wake-ups are counted from the context
 switches. Memory is PSS from /proc/PID/smaps_rollup. Budgets: CPU ≤ 1 ms per
 30 s, at most one wake-up a minute, PSS ≤ 1.2 × the bare app.
+
+``--senses`` adds a sound server with a virtual microphone and a window
+manager, and a third app: the bare one with every sense of reminders that read
+the room on and watching (bench/senses_app.py), as while a reminder waits.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -23,9 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from room_servers import room
 from xdesktop import x_desktop
 
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
+SENSES_APP = Path(__file__).resolve().parent / "senses_app.py"
 SETTLE_SECONDS = 8.0
 
 
@@ -82,8 +89,14 @@ def herstel_data_dir(root: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=60.0)
-    seconds = parser.parse_args().seconds
-    with x_desktop() as env, tempfile.TemporaryDirectory() as tmp:
+    parser.add_argument("--senses", action="store_true", help="also the bare app + every sense")
+    arguments = parser.parse_args()
+    seconds = arguments.seconds
+    with contextlib.ExitStack() as stack:
+        env = stack.enter_context(x_desktop())
+        if arguments.senses:
+            env = stack.enter_context(room(env))
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
         data = herstel_data_dir(Path(tmp))
         apps = {
             "bare PySide6 tray + qasync": subprocess.Popen(
@@ -93,6 +106,10 @@ def main() -> None:
                 [sys.executable, "-m", "herstel", "--tray", "--data-dir", str(data)], env=env
             ),
         }
+        if arguments.senses:
+            apps["bare + every sense waiting"] = subprocess.Popen(
+                [sys.executable, str(SENSES_APP)], env=env
+            )
         try:
             time.sleep(SETTLE_SECONDS)  # start-up work is not idle work
             before = {name: (cpu_ns(p.pid), switches(p.pid)) for name, p in apps.items()}
@@ -111,8 +128,10 @@ def main() -> None:
             f"  {name:28s} CPU {cpu_ms * 30 / seconds:8.3f} ms per 30 s   "
             f"context switches {wakeups * 60 / seconds:6.1f} per min   PSS {pss[name]:6.1f} MiB"
         )
-    bare, ours = list(apps)
+    bare, ours, *senses = list(apps)
     print(f"  PSS ratio herstel / bare: {pss[ours] / pss[bare]:.2f} x   (budget ≤ 1.20 x)")
+    for name in senses:
+        print(f"  PSS the senses add to the bare app: {pss[name] - pss[bare]:+.1f} MiB")
     print("  budgets: CPU ≤ 1 ms per 30 s; at most one wake-up a minute")
 
 

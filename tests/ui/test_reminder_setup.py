@@ -1,49 +1,21 @@
-"""Building the reminder service: senses whose start/stop mean "watch" are adapted."""
+"""Building the reminder service: on Linux it gets the platform senses, not yet watching."""
 
 from __future__ import annotations
 
-import asyncio
+import sys
 
-from PySide6.QtCore import QObject, Signal
+import pytest
 
-from herstel.core.room import RoomSnapshot, Sense
-from herstel.ui.reminders.setup import _StartStopSenses
-
-
-class StartStopSenses(QObject):
-    """The platform senses' shape: start() and stop() subscribe to and drop desktop events."""
-
-    changed = Signal()
-    returned = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[str] = []
-
-    async def snapshot(self) -> RoomSnapshot:
-        return RoomSnapshot(in_call=True)
-
-    def set_enabled(self, sense: Sense, on: bool) -> None:
-        self.calls.append(f"{sense.value}={on}")
-
-    def set_away_after(self, seconds: float) -> None:
-        self.calls.append(f"away_after={seconds:g}")
-
-    def start(self) -> None:
-        self.calls.append("start")
-
-    def stop(self) -> None:
-        self.calls.append("stop")
+from herstel.core.room import Sense
+from herstel.platform.senses.aggregator import Senses
+from herstel.ui.reminders.setup import make_senses
 
 
-def test_watching_is_starting_and_stopping_the_platform_senses() -> None:
-    senses = StartStopSenses()
-    adapted = _StartStopSenses(senses)
-    assert adapted.changed is not None and adapted.returned is not None
-    adapted.watch(True)
-    adapted.watch(False)
-    adapted.set_enabled(Sense.CALL, False)
-    adapted.set_away_after(300)
-    adapted.stop()
-    assert senses.calls == ["start", "stop", "call=False", "away_after=300", "stop"]
-    assert asyncio.run(adapted.snapshot()) == RoomSnapshot(in_call=True)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the senses are Linux only")
+def test_the_service_gets_the_platform_senses_idle_until_a_reminder_waits() -> None:
+    senses = make_senses()
+    assert isinstance(senses, Senses)
+    assert not senses.watching  # nothing subscribed until a reminder waits
+    senses.set_enabled(Sense.CALL, False)
+    assert not senses.enabled(Sense.CALL)
+    assert senses.enabled(Sense.FULL_SCREEN)

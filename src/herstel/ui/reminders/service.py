@@ -67,7 +67,7 @@ class RoomSenses(Protocol):
 
     def watch(self, on: bool) -> None: ...
 
-    def stop(self) -> None: ...
+    def stop(self) -> object: ...  # may hand back the task that lets go
 
 
 class ReminderService(QObject):
