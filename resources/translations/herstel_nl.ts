@@ -842,6 +842,11 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>Herstel</name>
     <message>
+        <location filename="../../src/herstel/ui/shell/shell.py" line="316"/>
+        <source>Your history file is busy or cannot be written just now (another program may be using it, or the disk is full). Nothing is lost: your session is kept safely beside it and Herstel adds it as soon as it can. If this message stays, close other programs that use the file or free some disk space.</source>
+        <translation>Je geschiedenisbestand is even bezet of kan nu niet worden bijgewerkt (misschien gebruikt een ander programma het, of is de schijf vol). Er gaat niets verloren: je sessie staat veilig ernaast en Herstel zet hem erin zodra dat kan. Blijft deze melding staan? Sluit dan andere programma's die het bestand gebruiken of maak wat ruimte vrij op de schijf.</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/ui/shell/shell.py" line="248"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
         <translation>Dit bureaublad toont geen pictogram in het systeemvak, dus Herstel blijft in dit venster. Sluit je het, dan vraagt Herstel of je herinneringen moeten doorlopen.</translation>

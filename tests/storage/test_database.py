@@ -24,6 +24,7 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_i
 from herstel.storage import schema
 from herstel.storage.database import (
     Database,
+    DatabaseBusy,
     DatabaseCorrupt,
     DatabaseTooNew,
     DataFolderError,
@@ -412,7 +413,7 @@ def test_an_exclusively_locked_database_is_not_corrupt(tmp_path: Path) -> None:
             lambda: Database.open(path, busy_timeout=0.05),
             lambda: open_or_recover(path, NOW, busy_timeout=0.05),
         ):
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(DatabaseBusy, match="in use by another program"):
                 opener()
         other.execute("ROLLBACK")
     assert path.exists()

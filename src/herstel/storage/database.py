@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -68,6 +68,14 @@ class DatabaseTooNew(StorageError):
             f"the database {path} comes from a newer Herstel (schema {found_version}, "
             f"this version reads up to {supported_version}); it was left unchanged"
         )
+
+
+class DatabaseBusy(StorageError):
+    """Another program holds the database longer than we wait; nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"the database {path} is in use by another program; try again later")
 
 
 class DataFolderError(StorageError):
@@ -208,6 +216,19 @@ def _primary_code(err: sqlite3.Error) -> int | None:
     return None if code is None else int(code) & 0xFF
 
 
+def is_busy(err: sqlite3.Error) -> bool:
+    """True when another connection holds the file (SQLITE_BUSY or SQLITE_LOCKED)."""
+    code = _primary_code(err)
+    if code is None:  # some paths raise without a code; the text is SQLite's own
+        return "locked" in str(err) or "busy" in str(err)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def is_read_only(err: sqlite3.Error) -> bool:
+    """True for SQLITE_READONLY: the file, its folder or the whole disk refuses writes."""
+    return _primary_code(err) == sqlite3.SQLITE_READONLY
+
+
 def is_corrupt(err: sqlite3.Error) -> bool:
     """True only for SQLITE_CORRUPT and SQLITE_NOTADB (extended codes included)."""
     return _primary_code(err) in _CORRUPT_CODES
@@ -286,18 +307,25 @@ def move_aside(path: Path, now: datetime) -> Path:
 
 
 def open_or_recover(
-    path: Path, now: datetime, *, busy_timeout: float = BUSY_TIMEOUT
+    path: Path,
+    now: datetime,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT,
+    defer_after: float | None = None,
 ) -> tuple[Database, Path | None]:
     """Open the database; if it is damaged, move it aside and start a fresh one.
+
+    A locked file is never damaged: with ``defer_after`` it is opened unsettled
+    (see ``Database.open``), without it DatabaseBusy is raised.
 
     Returns the database and where the damaged file went (None when it was fine).
     DatabaseTooNew and DataFolderError pass through: those files are never moved.
     """
     try:
-        return Database.open(path, busy_timeout=busy_timeout), None
+        return Database.open(path, busy_timeout=busy_timeout, defer_after=defer_after), None
     except DatabaseCorrupt:
         moved = move_aside(path, now)
-    return Database.open(path, busy_timeout=busy_timeout), moved
+    return Database.open(path, busy_timeout=busy_timeout, defer_after=defer_after), moved
 
 
 # --- SQL ----------------------------------------------------------------------------
@@ -445,52 +473,84 @@ def validate_session(
     return status
 
 
+def _settle_connection(conn: sqlite3.Connection, path: Path) -> None:
+    """Check, switch to WAL and migrate: what every open does before the first use."""
+    with _translated(path):
+        version = _check_version(conn, path)  # read before anything writes
+        _quick_check(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < schema.SCHEMA_VERSION:
+            if version > 0:
+                schema.backup(conn, schema.backup_path(path))
+            schema.migrate(conn)
+        # The check read every page into the cache; the app keeps this
+        # connection open for days in the tray, so give that memory back.
+        conn.execute("PRAGMA shrink_memory")
+
+
 # --- the database -------------------------------------------------------------------
 
 
 class Database:
     """An open Herstel database; use ``Database.open`` (or ``open_readonly`` for export)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, version: int) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        version: int,
+        *,
+        settled: bool = True,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> None:
         self._conn = conn
         self.path = path
         self.version = version
+        self._settled = settled
+        self._busy_timeout = busy_timeout
+        self._depth = 0
+
+    @property
+    def settled(self) -> bool:
+        """False while the open waits for another program to let go of the file."""
+        return self._settled
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+    def open(
+        cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT, defer_after: float | None = None
+    ) -> Database:
         """Open (creating folder 0700 and file 0600 if needed) and migrate to the current schema.
 
         Raises DatabaseCorrupt, DatabaseTooNew or DataFolderError; a database that
-        stays locked longer than ``busy_timeout`` raises sqlite3.OperationalError.
+        stays locked longer than ``busy_timeout`` raises DatabaseBusy. With
+        ``defer_after`` (the app's start), a lock held longer than that many
+        seconds does not wait: the database is returned unsettled and the check
+        and migration happen at its first use (which raises a locked
+        ``sqlite3.OperationalError`` while the other program still holds it).
         """
         _prepare_folder(path.parent)
         _prepare_file(path)
         try:
-            conn = _connect(str(path), busy_timeout)
+            conn = _connect(str(path), busy_timeout if defer_after is None else defer_after)
         except sqlite3.Error as err:
             raise DataFolderError(path.parent, f"cannot open {path}: {err}") from err
         try:
-            with _translated(path):
-                version = _check_version(conn, path)  # read before anything writes
-                _quick_check(conn, path)
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
-                if version < schema.SCHEMA_VERSION:
-                    if version > 0:
-                        schema.backup(conn, schema.backup_path(path))
-                    schema.migrate(conn)
-                # The check read every page into the cache; the app keeps this
-                # connection open for days in the tray, so give that memory back.
-                conn.execute("PRAGMA shrink_memory")
+            _settle_connection(conn, path)
         except sqlite3.Error as err:
+            if defer_after is not None and is_busy(err):
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+                return cls(conn, path, 0, settled=False, busy_timeout=busy_timeout)
             conn.close()
+            if is_busy(err):
+                raise DatabaseBusy(path) from err
             if _primary_code(err) in _FOLDER_CODES:
                 raise DataFolderError(path.parent, f"cannot write {path}: {err}") from err
             raise
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, schema.SCHEMA_VERSION)
+        return cls(conn, path, schema.SCHEMA_VERSION, busy_timeout=busy_timeout)
 
     @classmethod
     def open_readonly(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
@@ -506,10 +566,21 @@ class Database:
             with _translated(path):
                 version = _check_version(conn, path)
                 _quick_check(conn, path)
+        except sqlite3.Error as err:
+            conn.close()
+            if is_busy(err):
+                raise DatabaseBusy(path) from err
+            raise
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, version)
+        return cls(conn, path, version, busy_timeout=busy_timeout)
+
+    def reopen(self) -> None:
+        """A fresh connection: SQLite keeps a file it opened read-only read-only for good."""
+        self._conn.close()
+        self._conn = _connect(str(self.path), self._busy_timeout)
+        self._settled = False
 
     def close(self) -> None:
         """Close the connection (the last one out checkpoints the WAL)."""
@@ -528,18 +599,53 @@ class Database:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self._depth:  # inside apply_all: one transaction for all of them
+            yield self._conn
+            return
         with _translated(self.path):
+            self._settle()
             self._conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
             try:
                 yield self._conn
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth -= 1
             self._conn.execute("COMMIT")
+
+    def apply_all(self, writes: Sequence[Callable[[Database], None]]) -> None:
+        """Run several writes (e.g. ``save_session`` calls) as one transaction: all or none."""
+        with self._transaction():
+            for write in writes:
+                write(self)
+
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Wait at most ``seconds`` for a lock inside the block (a retry must not freeze the UI)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
+
+    def _settle(self) -> None:
+        """Finish an open that was deferred because another program held the file.
+
+        Raises sqlite3.OperationalError (locked) while it still does; then the
+        check, WAL and migration happen exactly as in ``open``.
+        """
+        if self._settled:
+            return
+        _settle_connection(self._conn, self.path)
+        self._settled = True
+        self.version = schema.SCHEMA_VERSION
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         with _translated(self.path):
+            self._settle()
             return self._conn.execute(sql, params).fetchall()
 
     def _has_table(self, name: str) -> bool:
@@ -626,6 +732,17 @@ class Database:
         """Remember a wait or a natural break with its reason, for history."""
         with self._transaction() as conn:
             conn.execute(_INSERT_WAIT, _wait_params(episode))
+
+    def record_reminder_once(self, reminder: ReminderRecord) -> None:
+        """Remember an outcome unless one for the same kind and due time is stored (a replay)."""
+        due = utc_text(reminder.due_at)
+        with self._transaction() as conn:
+            for (stored,) in conn.execute(
+                "SELECT due_at FROM reminders WHERE kind = ?", (reminder.kind.value,)
+            ):
+                if utc_text(datetime.fromisoformat(stored)) == due:
+                    return
+            conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
 
     def add_imported(
         self,

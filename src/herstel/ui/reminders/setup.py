@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, cast
 
@@ -85,14 +85,19 @@ def build_reminder_service(
     db: Database,
     busy: Callable[[], bool],
     parent: QObject | None = None,
+    record: Callable[[str, datetime, str, datetime], None] | None = None,
 ) -> ReminderService:
-    """The reminder service with its state file in ``data_dir`` and the senses wired in."""
+    """The reminder service with its state file in ``data_dir`` and the senses wired in.
+
+    ``record`` stores a reminder's outcome (the app's keeps it when the
+    database refuses it); by default straight into ``db``.
+    """
     return ReminderService(
         clock,
         data_dir / STATE_FILE,
         settings,
         tz,
-        db.record_reminder,
+        record or db.record_reminder,
         busy,
         parent,
         senses=make_senses(),
