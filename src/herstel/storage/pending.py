@@ -398,18 +398,20 @@ def save_or_keep(db: Database | None, pending: PendingFile, write: Write) -> Out
     earlier, still-waiting save) and all are tried together. ValueError
     (data that can never be stored) is raised; storage failures are not.
     """
+    refused = False
     if db is not None and not pending.has_writes():
         try:
             write.apply(db)
             return Outcome.SAVED
         except KEEPABLE as err:
+            refused = True
             log.warning("database refused a write (%s); keeping it beside the database", err)
     try:
         pending.append(write)
     except OSError as err:
         log.error("could not keep a write in %s: %s", pending.path, err)
         return Outcome.HELD
-    if db is not None:
+    if db is not None and not refused:  # it joined earlier ones: try them all, in order
         try:
             pending.replay(db)
             return Outcome.SAVED
