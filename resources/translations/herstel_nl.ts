@@ -9,6 +9,46 @@
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
     </message>
     <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>-o {path} is one of Herstel&apos;s own files; choose another file name</source>
+        <translation>-o {path} is een van de eigen bestanden van Herstel; kies een andere bestandsnaam</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>{path} is not a regular file (a pipe, device or socket); save it first</source>
+        <translation>{path} is geen gewoon bestand (maar een pipe, apparaat of socket); sla het eerst op als bestand</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>{path} is too large to be a Herstel export ({size} MB; an import reads up to {cap} MB)</source>
+        <translation>{path} is te groot voor een export van Herstel ({size} MB; importeren leest tot {cap} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>the database {path} is in use by another program; nothing was changed (waited {seconds} s; try again when it is done)</source>
+        <translation>de database {path} is in gebruik door een ander programma; er is niets veranderd ({seconds} s gewacht; probeer het opnieuw als dat klaar is)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>cannot write the database {path}: {reason}; nothing was changed</source>
+        <translation>kan de database {path} niet bijwerken: {reason}; er is niets veranderd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>cannot write {path}: {reason}; nothing was changed</source>
+        <translation>kan {path} niet schrijven: {reason}; er is niets veranderd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>it is a file, not a folder</source>
+        <translation>het is een bestand, geen map</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set)</source>
+        <translation>geen beeldscherm om een venster op te openen (DISPLAY en WAYLAND_DISPLAY zijn niet ingesteld)</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/cli.py" line="103"/>
         <source>{option} must be a number of seconds (got &apos;{value}&apos;)</source>
         <translation>{option} moet een aantal seconden zijn (ingevoerd: &apos;{value}&apos;)</translation>

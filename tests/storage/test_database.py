@@ -225,7 +225,7 @@ def test_erase_all_is_one_transaction(db: Database, db_path: Path) -> None:
         closing(sqlite3.connect(db_path, timeout=0.1, isolation_level=None)) as other,
     ):
         other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(DatabaseBusy, match="in use"):
             impatient.erase_all()
         other.execute("ROLLBACK")
     assert _table_counts(db_path) == {"sessions": 3, "checks": 3, "nights": 3, "reminders": 1}
@@ -395,7 +395,7 @@ def test_a_busy_wal_database_is_not_corrupt(db: Database, db_path: Path) -> None
         with second:
             assert moved is None
             assert second.session_count() == 1
-            with pytest.raises(sqlite3.OperationalError, match="locked") as caught:
+            with pytest.raises(DatabaseBusy, match="in use") as caught:
                 second.save_session(record(), None, None, None, "none")
             assert not isinstance(caught.value, DatabaseCorrupt)
         other.execute("ROLLBACK")

@@ -236,12 +236,14 @@ def is_corrupt(err: sqlite3.Error) -> bool:
 
 @contextmanager
 def _translated(path: Path) -> Iterator[None]:
-    """Turn SQLite's "damaged" codes into DatabaseCorrupt; everything else passes."""
+    """SQLite's "damaged" codes become DatabaseCorrupt, "locked" DatabaseBusy; the rest pass."""
     try:
         yield
     except sqlite3.Error as err:
         if is_corrupt(err):
             raise DatabaseCorrupt(path) from err
+        if is_busy(err):
+            raise DatabaseBusy(path) from err
         raise
 
 
