@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from socket import socket as Socket
 
-    from herstel.platform.instance_socket import Connection, Listener, Outcome
+    from herstel.platform.instance_socket import Connection, Listener, Outcome, RateLimit
 
 __all__ = [
     "ACK",
@@ -163,7 +163,8 @@ class SingleInstance(QObject):
         self._lock = lock
         self._name = name
         self._server: Listener | None = None
-        self._connections: set[Connection] = set()
+        self._connections: dict[Connection, None] = {}  # oldest first
+        self._limit: RateLimit | None = None
         self._status_server: Callable[[Socket, StatusRequest], None] | None = None
 
     @classmethod
@@ -237,18 +238,36 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _accept(self, peer: Socket) -> None:
-        from herstel.platform.instance_socket import Connection
+        from herstel.platform.instance_socket import Connection, peer_is_us
 
-        if len(self._connections) >= MAX_CONNECTIONS:
-            log.warning("single instance: too many connections; dropped one")
+        warn = self.warn
+
+        if not peer_is_us(peer):
+            warn("refused a connection from another user")
             peer.close()
             return
+        if len(self._connections) >= MAX_CONNECTIONS:
+            # Evict the oldest peer still short of a whole request: idle
+            # connections cannot lock out a real launch (each also has a deadline).
+            oldest = next(iter(self._connections))
+            warn("too many connections; dropped the oldest")
+            self._connections.pop(oldest, None)
+            oldest.drop()
+            oldest.deleteLater()
         connection = Connection(peer, self._done, self)
-        self._connections.add(connection)
+        self._connections[connection] = None
         connection.start()
 
+    def warn(self, problem: str) -> None:
+        """A warning about a peer, rate-limited so a flood cannot fill the disk."""
+        if self._limit is None:
+            from herstel.platform.instance_socket import RateLimit
+
+            self._limit = RateLimit()
+        self._limit.warn(problem)
+
     def _done(self, connection: Connection, request: LaunchRequest | StatusRequest | None) -> None:
-        self._connections.discard(connection)
+        self._connections.pop(connection, None)
         connection.deleteLater()
         if isinstance(request, StatusRequest):
             peer = connection.take_socket()
