@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LockHolder, Mount, fill
+from fault_tools import LockHolder, Mount, fill
 from records import save_answered, session
 
 from herstel.storage.database import Database

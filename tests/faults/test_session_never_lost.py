@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LockHolder, Mount, fill
+from fault_tools import LockHolder, Mount, fill
 from records import answered, ended, session
 
 from herstel.core.checkin import CheckStatus

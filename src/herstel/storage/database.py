@@ -539,6 +539,12 @@ class Database:
             raise DataFolderError(path.parent, f"cannot open {path}: {err}") from err
         try:
             _settle_connection(conn, path)
+        except DatabaseBusy:
+            if defer_after is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+                return cls(conn, path, 0, settled=False, busy_timeout=busy_timeout)
+            conn.close()
+            raise
         except sqlite3.Error as err:
             if defer_after is not None and is_busy(err):
                 conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
