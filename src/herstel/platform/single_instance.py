@@ -37,6 +37,7 @@ the lock still makes one instance, but a second launch cannot hand it a request.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -129,7 +130,7 @@ def _take_lock(lock_file: Path) -> QLockFile | None:
     """The held lock, or None when another live process holds it."""
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)  # held for the app's whole life: age means nothing
-    if lock.tryLock(0):
+    if _try_private(lock, lock_file):
         return lock
     error = lock.error()
     if error is not QLockFile.LockError.LockFailedError:
@@ -137,9 +138,22 @@ def _take_lock(lock_file: Path) -> QLockFile | None:
             "permission denied" if error is QLockFile.LockError.PermissionError else "unknown error"
         )
         raise SingleInstanceError(f"cannot create the lock file {lock_file}: {reason}")
-    if _remove_if_owner_gone(lock) and lock.tryLock(0):
+    if _remove_if_owner_gone(lock) and _try_private(lock, lock_file):
         return lock
     return None
+
+
+def _try_private(lock: QLockFile, lock_file: Path) -> bool:
+    """``tryLock`` with the lock file created 0600 whatever the umask (Qt uses 0666 & ~umask)."""
+    old_mask = os.umask(0o077)
+    try:
+        taken = lock.tryLock(0)
+    finally:
+        os.umask(old_mask)
+    if taken and os.name == "posix":
+        with contextlib.suppress(OSError):
+            lock_file.chmod(0o600)  # a lock file left by an older Herstel
+    return taken
 
 
 # -- the server ------------------------------------------------------------------------
