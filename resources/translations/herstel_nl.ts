@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>A session is already running; it was brought to the front.</source>
+        <translation>Er loopt al een sessie; die staat nu vooraan.</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/cli.py" line="145"/>
         <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
