@@ -2663,6 +2663,10 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>SessionWindow</name>
     <message>
+        <source>Eyes-closed mode needs sound, and no sound can play here, so follow the shape on the screen.</source>
+        <translation>Met je ogen dicht ademen gaat op geluid, en hier kan geen geluid spelen. Volg daarom de vorm op het scherm.</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/ui/session/window.py" line="342"/>
         <source>And in</source>
         <translation>En nog even in</translation>
