@@ -23,6 +23,7 @@ from herstel.storage.pending import (
     Keeper,
     Outcome,
     PendingFile,
+    fallback_path,
     pending_path,
     save_or_keep,
 )
@@ -130,6 +131,37 @@ def test_a_folder_gone_read_only_keeps_the_session_until_it_is_writable(
     mount.writable()
     assert keeper.flush()
     assert db.load_session(record.id) is not None
+
+
+def test_a_read_only_folder_keeps_the_session_elsewhere_across_a_restart(
+    tmp_path: Path, remountable: Callable[[Path], Mount]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    open_db(folder).close()
+    mount = remountable(folder)
+    mount.read_only()
+    path = folder / "herstel.sqlite3"
+    state = tmp_path / "state" / "herstel"  # created 0700 on first need
+
+    def keeper() -> Keeper:
+        db = Database(sqlite3.connect(str(path), isolation_level=None, timeout=SHORT), path, 3)
+        fallback = PendingFile(fallback_path(path, state), private_folder=True)
+        return Keeper(db, PendingFile(pending_path(path)), fallback)
+
+    record = session()
+    first = keeper()
+    assert first.save(ended(record)) is Outcome.KEPT  # on disk, though not beside the database
+    assert first.save(answered(record)) is Outcome.KEPT  # queued behind it, in order
+    assert stat.S_IMODE(state.stat().st_mode) == 0o700
+    del first  # Herstel quits while the folder is still read-only
+
+    mount.writable()
+    again = keeper()  # the next start
+    assert again.flush()
+    stored = again.db.load_session(record.id) if again.db else None
+    assert stored is not None and stored.check_status is CheckStatus.ANSWERED
+    assert not again.waiting
 
 
 @pytest.mark.parametrize("line", [b'{"v": 99, "op": "teleport", "id": "x", "data": {}}\n'])

@@ -19,7 +19,13 @@ from herstel.core.settings import Settings
 from herstel.platform.system_events import SystemEvents
 from herstel.storage.database import Database, ReminderRecord, open_or_recover
 from herstel.storage.paths import DataPaths
-from herstel.storage.pending import Keeper, PendingFile, ReminderWrite, pending_path
+from herstel.storage.pending import (
+    Keeper,
+    PendingFile,
+    ReminderWrite,
+    fallback_path,
+    pending_path,
+)
 from herstel.storage.schema import ReminderKind, ReminderOutcome
 from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.reminders.presenter import ReminderPresenter
@@ -49,6 +55,14 @@ def open_database(paths: DataPaths, clock: Clock) -> tuple[Database, Path | None
     return database, moved
 
 
+def _fallback(database: Path) -> PendingFile:
+    """Where a write goes when the data folder itself refuses it: the user's state folder."""
+    import platformdirs
+
+    state = platformdirs.user_state_path("herstel", appauthor=False)
+    return PendingFile(fallback_path(database, state), private_folder=True)
+
+
 class Services:
     """The app's working parts. Raises DatabaseTooNew or DataFolderError from the database."""
 
@@ -62,7 +76,9 @@ class Services:
     ) -> None:
         self.db, self.db_moved_to = open_database(paths, clock)
         # Every write goes through here: into the database, or kept beside it until it can.
-        self.kept_writes = KeptWrites(Keeper(self.db, PendingFile(pending_path(self.db.path))))
+        self.kept_writes = KeptWrites(
+            Keeper(self.db, PendingFile(pending_path(self.db.path)), _fallback(self.db.path))
+        )
         self.kept_writes.kept.connect(shell.tell_writes_kept)
         self.kept_writes.written.connect(shell.tell_kept_writes_written)
         settings = hub.settings

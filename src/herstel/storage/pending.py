@@ -51,6 +51,7 @@ from herstel.storage.database import (
     is_busy,
     validate_session,
 )
+from herstel.storage.paths import ensure_private_dir
 from herstel.storage.schema import ReminderKind, ReminderOutcome
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,17 @@ KEEPABLE: Final = (sqlite3.Error, StorageError, OSError)
 def pending_path(database: Path) -> Path:
     """The pending file beside the database."""
     return database.with_name(database.name + PENDING_SUFFIX)
+
+
+def fallback_path(database: Path, state_dir: Path) -> Path:
+    """A pending file for ``database`` in ``state_dir``, for when its own folder refuses.
+
+    Named after a hash of the database's path, so two data folders never share one.
+    """
+    value = 0xCBF29CE484222325  # 64-bit FNV-1a: a stable name, not a secret (no hashlib:
+    for byte in os.fsencode(str(database.absolute())):  # OpenSSL costs the idle app memory)
+        value = ((value ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return state_dir / f"herstel-{value:016x}{PENDING_SUFFIX}"
 
 
 class Outcome(StrEnum):
@@ -295,8 +307,10 @@ def _fsync_folder(folder: Path) -> None:
 class PendingFile:
     """The append-only file of writes waiting for the database."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, private_folder: bool = False) -> None:
+        """``private_folder``: create the folder (0700) on the first append (the fallback)."""
         self.path = path
+        self._private_folder = private_folder
 
     def has_writes(self) -> bool:
         """True when something waits (one ``stat``: cheap enough to ask before every save)."""
@@ -310,6 +324,8 @@ class PendingFile:
 
         Raises OSError when it cannot (a read-only folder, a full disk).
         """
+        if self._private_folder:
+            ensure_private_dir(self.path.parent)
         created = not self.path.exists()
         data = encode(write)
         with _locked(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT) as fd:
@@ -435,49 +451,76 @@ def flush(db: Database | None, pending: PendingFile) -> bool:
 class Keeper:
     """Every write the app makes goes through here: into the database, or kept until it can.
 
-    The last resort, when not even the pending file can be written (the
-    folder is read-only), is memory: those writes are tried again with the
-    rest, and ``waiting`` stays true so the app keeps trying and says so.
+    When the pending file beside the database cannot be written (the folder
+    is read-only, that disk is full), ``fallback`` — a pending file in a private
+    folder elsewhere — takes the write; once anything waits there, later
+    writes queue behind it, so the order of writes is kept. The last resort is
+    memory: those writes are tried again with the rest (first onto disk), and
+    ``waiting`` stays true so the app keeps trying and says so.
     """
 
     RETRY_WAIT: Final = 0.05  # seconds a retry waits for a lock: it runs on the UI thread
 
-    def __init__(self, db: Database | None, pending: PendingFile) -> None:
+    def __init__(
+        self, db: Database | None, pending: PendingFile, fallback: PendingFile | None = None
+    ) -> None:
         self.db = db
         self.pending = pending
+        self.fallback = fallback
         self._held: list[Write] = []
         self._stale = False
 
     @property
     def waiting(self) -> bool:
         """True while some write is not in the database yet."""
-        return bool(self._held) or bool(self.pending.read()[0])
+        return bool(self._held) or any(bool(f.read()[0]) for f in self._files())
+
+    def _files(self) -> list[PendingFile]:
+        return [self.pending] if self.fallback is None else [self.pending, self.fallback]
 
     def save(self, write: Write) -> Outcome:
         """Store ``write`` now if the database takes it; otherwise keep it. Never raises for I/O."""
-        if self._held:
+        behind = self._held or (self.fallback is not None and self.fallback.has_writes())
+        if behind:  # queue behind what waits elsewhere, then try them all
             self._held.append(write)
-            return Outcome.SAVED if self.flush() else Outcome.HELD
+            return Outcome.SAVED if self.flush() else self._where_kept()
         outcome = save_or_keep(self.db, self.pending, write)
         if outcome is Outcome.HELD:
             self._held.append(write)
+            self._to_disk()
+            return self._where_kept()
         return outcome
+
+    def _where_kept(self) -> Outcome:
+        return Outcome.HELD if self._held else Outcome.KEPT
+
+    def _to_disk(self) -> None:
+        """Held writes into a pending file: beside the database, else the fallback."""
+        while self._held:
+            target = (
+                self.fallback if self.fallback is not None and self.fallback.has_writes() else None
+            )
+            for file in [target] if target is not None else self._files():
+                try:
+                    file.append(self._held[0])
+                    break
+                except OSError as err:
+                    log.info("could not keep a write in %s: %s", file.path, err)
+            else:
+                return
+            self._held.pop(0)
 
     def flush(self) -> bool:
         """One retry, waiting at most RETRY_WAIT for a lock; True when nothing waits any more."""
-        while self._held:  # to disk first, so a quit now loses nothing
-            try:
-                self.pending.append(self._held[0])
-            except OSError:
-                break
-            self._held.pop(0)
+        self._to_disk()  # first, so a quit now loses nothing
         if self.db is None:
             return not self.waiting
         if self._stale:
             self._reopen()
         try:
             with self.db.waiting_at_most(self.RETRY_WAIT):
-                self.pending.replay(self.db)
+                for file in self._files():  # beside the database first: it is older
+                    file.replay(self.db)
                 held, self._held = self._held, []
                 try:
                     self.db.apply_all([w.apply for w in held])
@@ -511,6 +554,7 @@ __all__ = [
     "SessionWrite",
     "StoredSession",
     "Write",
+    "fallback_path",
     "flush",
     "pending_path",
     "save_or_keep",
