@@ -208,6 +208,7 @@ def test_erase_all_removes_the_copies_beside_the_file_and_nothing_else(
         folder / f"{db_path.name}.pre-v2.bak",
         folder / f"{db_path.name}.corrupt-20260101-120000",
         folder / f"{db_path.name}.corrupt-20260101-120000-wal",
+        folder / f"{db_path.name}.pending",  # kept writes would bring sessions back
     ]
     others = [folder / "settings.json", folder / "reminders.json", folder / "notes.bak"]
     for path in copies + others:

@@ -700,7 +700,8 @@ class Database:
         pages; the WAL is then checkpointed and truncated (best effort: a reader
         at that moment only delays it). After the commit the copies kept beside
         the file go too: the backups made before migrations (``<name>.pre-vN.bak``)
-        and damaged files moved aside (``<name>.corrupt-…``). Returns the files
+        and damaged files moved aside (``<name>.corrupt-…``), and writes kept
+        waiting for the database (``<name>.pending``). Returns the files
         removed; an OSError removing one is raised after the history is gone.
         """
         with _translated(self.path):
@@ -723,6 +724,7 @@ class Database:
             for entry in self.path.parent.iterdir()
             if entry.name.startswith(f"{name}.corrupt-")
             or (entry.name.startswith(f"{name}.pre-v") and entry.name.endswith(".bak"))
+            or entry.name == f"{name}.pending"  # kept writes: erased means erased
         )
         for copy in copies:
             copy.unlink(missing_ok=True)
