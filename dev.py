@@ -4,6 +4,10 @@
     python3 dev.py run [ARGS...]   set up .venv, then launch Herstel (ARGS go to `herstel`)
     python3 dev.py check           set up .venv, then lint, type-check, test and smoke-test
 
+``check`` prints one line per step; each step's full output goes to
+.venv/check-logs/NN-step.log, and a failing step shows the end of its log.
+PyInstaller keeps its cache in .venv/pyinstaller, not in ~/.cache.
+
 Only the Python standard library is used here, so this works on a fresh machine
 with Python 3.11 or newer.
 """
@@ -16,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
@@ -25,6 +30,11 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".herstel-setup"
 MIN_PYTHON = (3, 11)
+CHECK_LOGS = VENV / "check-logs"
+"""Where ``check`` keeps the full output of each step (the terminal gets progress only)."""
+PYINSTALLER_CACHE = VENV / "pyinstaller"
+"""PyInstaller's cache (PYINSTALLER_CONFIG_DIR): in the project, not in ~/.cache."""
+TAIL_LINES = 60
 
 
 def say(text: str) -> None:
@@ -41,6 +51,42 @@ def run(*cmd: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -
     result = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, check=False)
     if result.returncode != 0:
         fail(f"step failed with exit code {result.returncode}: {' '.join(map(str, cmd))}")
+
+
+class Steps:
+    """Runs the check's steps, each with its output in its own log file.
+
+    The terminal shows one line per step (and the log's name); a failing step
+    also shows the last lines of its log, then the check stops.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.done = 0
+        shutil.rmtree(CHECK_LOGS, ignore_errors=True)
+        CHECK_LOGS.mkdir(parents=True)
+        say(f"full output of each step: {CHECK_LOGS}")
+
+    def run(self, name: str, *cmd: str | Path, env: dict[str, str] | None = None) -> None:
+        self.done += 1
+        log = CHECK_LOGS / f"{self.done:02d}-{name.replace(' ', '-')}.log"
+        print(f"dev.py: [{self.done}/{self.count}] {name} ...", end=" ", flush=True)
+        started = time.monotonic()
+        with log.open("w", encoding="utf-8") as out:
+            out.write("$ " + " ".join(str(c) for c in cmd) + "\n")
+            out.flush()
+            result = subprocess.run(
+                [str(c) for c in cmd], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        elapsed = time.monotonic() - started
+        if result.returncode == 0:
+            print(f"ok ({elapsed:.0f} s)", flush=True)
+            return
+        print(f"FAILED ({elapsed:.0f} s, exit code {result.returncode})", flush=True)
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+        print(f"--- the last {TAIL_LINES} lines of {log} ---", file=sys.stderr)
+        print("\n".join(lines[-TAIL_LINES:]), file=sys.stderr, flush=True)
+        fail(f"step '{name}' failed; its full output is in {log}")
 
 
 def check_python() -> None:
@@ -91,49 +137,43 @@ def launch(args: list[str]) -> None:
     sys.exit(subprocess.call([str(herstel), *args]))
 
 
-def smoke_test_wheel() -> None:
+def smoke_test_wheel(steps: Steps) -> None:
     """Build the wheel, install it in a fresh venv outside the tree and run it."""
     dist = Path(tempfile.mkdtemp(prefix="herstel-dist-"))
     try:
-        run(PY, "-m", "build", "--wheel", "--sdist", "--outdir", dist)
-        run(PY, ROOT / "packaging" / "smoke_wheel.py", dist)
+        steps.run("build the wheel", PY, "-m", "build", "--wheel", "--sdist", "--outdir", dist)
+        steps.run("smoke-test the wheel", PY, ROOT / "packaging" / "smoke_wheel.py", dist)
     finally:
         shutil.rmtree(dist, ignore_errors=True)
 
 
-def smoke_test_frozen() -> None:
+def smoke_test_frozen(steps: Steps) -> None:
     """Build the one-folder PyInstaller app and run it outside the tree."""
     dist = Path(tempfile.mkdtemp(prefix="herstel-frozen-"))
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(PYINSTALLER_CACHE))
     try:
-        run(PY, ROOT / "packaging" / "build_frozen.py", dist)
-        run(PY, ROOT / "packaging" / "smoke_frozen.py", dist)
+        steps.run("build the frozen app", PY, ROOT / "packaging" / "build_frozen.py", dist, env=env)
+        steps.run("smoke-test the frozen app", PY, ROOT / "packaging" / "smoke_frozen.py", dist)
     finally:
         shutil.rmtree(dist, ignore_errors=True)
+
+
+SOURCES = ("src", "tests", "bench", "packaging", "dev.py", "setup.py")
 
 
 def check() -> None:
     setup()
+    steps = Steps(count=9)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-    run(PY, "-m", "ruff", "check", "src", "tests", "bench", "packaging", "dev.py", "setup.py")
-    run(
-        PY,
-        "-m",
-        "ruff",
-        "format",
-        "--check",
-        "src",
-        "tests",
-        "bench",
-        "packaging",
-        "dev.py",
-        "setup.py",
-    )
-    run(PY, "-m", "mypy")
-    run(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"), "--no-cache")
-    run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env)
-    smoke_test_wheel()
-    smoke_test_frozen()
-    say("all checks passed")
+    steps.run("ruff check", PY, "-m", "ruff", "check", *SOURCES)
+    steps.run("ruff format", PY, "-m", "ruff", "format", "--check", *SOURCES)
+    steps.run("mypy", PY, "-m", "mypy")
+    lint_imports = BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports")
+    steps.run("import contracts", lint_imports, "--no-cache")
+    steps.run("pytest", PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", env=env)
+    smoke_test_wheel(steps)
+    smoke_test_frozen(steps)
+    say(f"all checks passed (logs in {CHECK_LOGS})")
 
 
 def main(argv: list[str]) -> None:

@@ -7,7 +7,10 @@ renderings (``resources/icons/hicolor/<N>x<N>/apps/*.png``), which desktops
 without SVG support, the PyInstaller build and ``herstel desktop install`` use:
 the SVG is the only source. The sound cues (``resources/sounds/*.wav``) are
 written by ``resources/sounds/make_cues.py`` from sine partials, with the
-standard library only. All metadata lives in pyproject.toml.
+standard library only. All metadata lives in pyproject.toml, except the package
+list: the packages under src/ are found, and the top-level resources/ folder is
+added as ``herstel.resources`` (``packages.find`` cannot see a folder that
+package-dir maps from elsewhere, so a fresh install would ship without it).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
@@ -111,4 +114,6 @@ class BuildPyWithResources(build_py):
         super().run()
 
 
-setup(cmdclass={"build_py": BuildPyWithResources})
+PACKAGES = [*find_packages("src", include=["herstel", "herstel.*"]), "herstel.resources"]
+
+setup(packages=PACKAGES, cmdclass={"build_py": BuildPyWithResources})

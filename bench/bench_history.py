@@ -136,7 +136,7 @@ def main() -> int:
 
     from herstel.core.checkin import check_day
     from herstel.storage.history import HistoryStore, load_overview
-    from herstel.ui.history.charts import Chart
+    from herstel.ui.history.charts.base import Chart
     from herstel.ui.history.model import Column
 
     with tempfile.TemporaryDirectory(prefix="herstel-bench-history-") as tmp:

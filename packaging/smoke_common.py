@@ -10,7 +10,29 @@ from pathlib import Path
 from typing import NoReturn
 
 WINDOW_SHOWN = "main window shown"
+HOME_FOLDERS = {
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_CACHE_HOME": ".cache",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_STATE_HOME": ".local/state",
+}
 START_TIMEOUT = 60.0
+
+
+def app_env(work: Path, base: dict[str, str]) -> dict[str, str]:
+    """``base`` for running the app: offscreen, outside the tree, with a home of its own.
+
+    Qt and the app write into HOME and the XDG folders (QtProject.conf, caches);
+    a smoke test must leave the real ones alone.
+    """
+    env = {k: v for k, v in base.items() if k not in {"PYTHONPATH", "HERSTEL_DATA_DIR"}}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    home = work / "home"
+    env["HOME"] = str(home)
+    for name, folder in HOME_FOLDERS.items():
+        (home / folder).mkdir(parents=True, exist_ok=True)
+        env[name] = str(home / folder)
+    return env
 
 
 def wait_for_window(

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import NoReturn
 
-from smoke_common import wait_for_window
+from smoke_common import app_env, wait_for_window
 
 APP_ID = "io.github.herstel.Herstel"
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,8 +125,7 @@ def main() -> None:
     check_bundle(app_dir)
     with tempfile.TemporaryDirectory(prefix="herstel-frozen-smoke-") as tmp:
         work = Path(tmp)
-        env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "HERSTEL_DATA_DIR"}}
-        env["QT_QPA_PLATFORM"] = "offscreen"
+        env = app_env(work, dict(os.environ))
         say(run([str(program), "--version"], work, env).strip())
         about = run([str(program), "about", "--data-dir", str(work / "d")], work, env)
         if "GPL-3.0-or-later" not in about:

@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 from typing import NoReturn
 
-from smoke_common import wait_for_window
+from smoke_common import app_env, wait_for_window
 
 APP_ID = "io.github.herstel.Herstel"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -106,8 +106,7 @@ def main() -> None:
             dict(os.environ),
         )
         herstel = bin_dir / "herstel"
-        env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "HERSTEL_DATA_DIR"}}
-        env["QT_QPA_PLATFORM"] = "offscreen"
+        env = app_env(work, dict(os.environ))
         version = check([str(herstel), "--version"], work, env)
         print(f"smoke_wheel: {version.strip()}")
         about = check([str(herstel), "about", "--data-dir", str(work / "d")], work, env)

@@ -1062,41 +1062,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 <context>
     <name>HistoryText</name>
     <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="104"/>
-        <source>Breathing calm</source>
-        <translation>Ademhaling rustig</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="105"/>
-        <source>Body light</source>
-        <translation>Lichaam licht</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="106"/>
-        <source>Head clear</source>
-        <translation>Hoofd helder</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="107"/>
-        <source>Energy</source>
-        <translation>Energie</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="108"/>
-        <source>Muscles relaxed</source>
-        <translation>Spieren ontspannen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="109"/>
-        <source>Mood steady</source>
-        <translation>Stemming evenwichtig</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/model.py" line="110"/>
-        <source>Sleep</source>
-        <translation>Slaap</translation>
-    </message>
-    <message>
         <location filename="../../src/herstel/ui/history/model.py" line="113"/>
         <source>present</source>
         <translation>aanwezig</translation>
@@ -1195,11 +1160,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>Geschiedenis — {app}</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="553"/>
-        <source>Reading your history…</source>
-        <translation>Je geschiedenis wordt geladen…</translation>
-    </message>
-    <message>
         <location filename="../../src/herstel/ui/history/window.py" line="564"/>
         <location filename="../../src/herstel/ui/history/window.py" line="1489"/>
         <source>Herstel could not read your history: {reason}</source>
@@ -1279,109 +1239,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>Begin met ademen</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="738"/>
-        <source>From</source>
-        <translation>Van</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="740"/>
-        <source>to</source>
-        <translation>tot</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="742"/>
-        <source>From date</source>
-        <translation>Vanaf datum</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="743"/>
-        <source>To date</source>
-        <translation>Tot datum</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="752"/>
-        <source>Rhythm</source>
-        <translation>Ritme</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="757"/>
-        <source>Started from</source>
-        <translation>Gestart via</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="758"/>
-        <source>Started any way</source>
-        <translation>Op elke manier gestart</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="764"/>
-        <location filename="../../src/herstel/ui/history/window.py" line="814"/>
-        <source>Clear filters</source>
-        <translation>Filters wissen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="810"/>
-        <source>No sessions match these filters.</source>
-        <translation>Geen sessies bij deze filters.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="837"/>
-        <source>Undo</source>
-        <translation>Ongedaan maken</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="842"/>
-        <source>Bring the deleted sessions back ({key})</source>
-        <translation>Haal de verwijderde sessies terug ({key})</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="847"/>
-        <location filename="../../src/herstel/ui/history/window.py" line="848"/>
-        <source>Dismiss</source>
-        <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="932"/>
-        <source>Delete, after asking you first ({key})</source>
-        <translation>Verwijderen, na eerst even te vragen ({key})</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="954"/>
-        <location filename="../../src/herstel/ui/history/window.py" line="1122"/>
-        <source>What stands out</source>
-        <translation>Wat opvalt</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="968"/>
-        <source>Breathing days</source>
-        <translation>Dagen met een ademmoment</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="977"/>
-        <source>Minutes breathed</source>
-        <translation>Minuten geademd</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="978"/>
-        <source>Per day</source>
-        <translation>Per dag</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="979"/>
-        <source>Per week</source>
-        <translation>Per week</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="993"/>
-        <source>Reminders</source>
-        <translation>Herinneringen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="998"/>
-        <source>How you felt after breathing</source>
-        <translation>Hoe je je voelde na het ademen</translation>
-    </message>
-    <message>
         <location filename="../../src/herstel/ui/history/window.py" line="1068"/>
         <source>Your breathing breaks and how they felt.</source>
         <translation>Je ademmomenten en hoe ze voelden.</translation>
@@ -1405,196 +1262,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <location filename="../../src/herstel/ui/history/window.py" line="1081"/>
         <source>{count} sessions, {time} of breathing</source>
         <translation>{count} sessies, {time} geademd</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1088"/>
-        <source>No streak right now</source>
-        <translation>Nu geen dagen op rij</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1090"/>
-        <source>Current streak: 1 day</source>
-        <translation>Nu 1 dag op rij</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1091"/>
-        <source>Current streak: {days} days</source>
-        <translation>Nu {days} dagen op rij</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1097"/>
-        <source>Insights appear after about {count} checks.</source>
-        <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1099"/>
-        <source>So far: 1 answered check.</source>
-        <translation>Tot nu toe: 1 ingevulde check.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1101"/>
-        <source>So far: {count} answered checks.</source>
-        <translation>Tot nu toe: {count} ingevulde checks.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1107"/>
-        <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
-        <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1113"/>
-        <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
-        <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1136"/>
-        <source>All rhythms</source>
-        <translation>Alle ritmes</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1242"/>
-        <source>No session chosen</source>
-        <translation>Geen sessie gekozen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1243"/>
-        <source>Choose a session to see all its answers.</source>
-        <translation>Kies een sessie om alle antwoorden te zien.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1245"/>
-        <source>Delete…</source>
-        <translation>Verwijderen…</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1251"/>
-        <source>{count} sessions chosen</source>
-        <translation>{count} sessies gekozen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1253"/>
-        <source>Delete them together, or choose one to see it.</source>
-        <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1256"/>
-        <source>Delete {count} sessions…</source>
-        <translation>{count} sessies verwijderen…</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1259"/>
-        <source>Delete this session…</source>
-        <translation>Deze sessie verwijderen…</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1275"/>
-        <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
-        <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1280"/>
-        <source>Ended: {how}</source>
-        <translation>Einde: {how}</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1281"/>
-        <source>Started from: {trigger}</source>
-        <translation>Gestart via: {trigger}</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1287"/>
-        <source>The check was skipped.</source>
-        <translation>De check is overgeslagen.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1289"/>
-        <source>No check after this session.</source>
-        <translation>Geen check na deze sessie.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1296"/>
-        <source>Compared with before the break: {change}</source>
-        <translation>Vergeleken met vóór het ademmoment: {change}</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1301"/>
-        <source>The check was left part-way.</source>
-        <translation>De check is halverwege gestopt.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1309"/>
-        <source>slept deeply {value}</source>
-        <translation>diep geslapen {value}</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1311"/>
-        <source>woke rested {value}</source>
-        <translation>uitgerust wakker {value}</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1313"/>
-        <source>The night before: {answers} (of 6)</source>
-        <translation>De nacht ervoor: {answers} (van de 6)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1334"/>
-        <source>Your answers, 0–6 (before → after)</source>
-        <translation>Je antwoorden, 0–6 (voor → na)</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1336"/>
-        <source>Your answers after, 0–6</source>
-        <translation>Je antwoorden achteraf, 0–6</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1374"/>
-        <source>Delete sessions</source>
-        <translation>Sessies verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1376"/>
-        <source>Delete this session?</source>
-        <translation>Deze sessie verwijderen?</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1378"/>
-        <source>Its answers are deleted with it. You can undo this right after.</source>
-        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1382"/>
-        <source>Delete {count} sessions?</source>
-        <translation>{count} sessies verwijderen?</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1385"/>
-        <source>Their answers are deleted with them. You can undo this right after.</source>
-        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1387"/>
-        <source>Delete</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1425"/>
-        <source>Deleted 1 session.</source>
-        <translation>1 sessie verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1427"/>
-        <source>Deleted {count} sessions.</source>
-        <translation>{count} sessies verwijderd.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1452"/>
-        <source>1 session is back.</source>
-        <translation>1 sessie is terug.</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/history/window.py" line="1454"/>
-        <source>{count} sessions are back.</source>
-        <translation>{count} sessies zijn terug.</translation>
     </message>
 </context>
 <context>
@@ -3276,21 +2943,6 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <translation>{scale}. Jouw antwoord: {answer}.</translation>
     </message>
     <message>
-        <location filename="../../src/herstel/ui/checkin/texts.py" line="145"/>
-        <source>Breathing calmer</source>
-        <translation>Ademhaling rustiger</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/checkin/texts.py" line="146"/>
-        <source>Body lighter</source>
-        <translation>Lichaam lichter</translation>
-    </message>
-    <message>
-        <location filename="../../src/herstel/ui/checkin/texts.py" line="147"/>
-        <source>Head clearer</source>
-        <translation>Hoofd helderder</translation>
-    </message>
-    <message>
         <location filename="../../src/herstel/ui/checkin/texts.py" line="148"/>
         <source>Energy</source>
         <translation>Energie</translation>
@@ -3474,6 +3126,343 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <location filename="../../src/herstel/ui/checkin/texts.py" line="294"/>
         <source>Several signals of recovery have stayed away for two weeks. It may help to talk this over with your GP or an occupational physician.</source>
         <translation>Een aantal herstelsignalen blijft al twee weken weg. Het kan helpen om dit te bespreken met je huisarts of bedrijfsarts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="139"/>
+        <source>Breathing calm</source>
+        <translation>Ademhaling rustig</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="140"/>
+        <source>Body light</source>
+        <translation>Lichaam licht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/checkin/texts.py" line="141"/>
+        <source>Head clear</source>
+        <translation>Hoofd helder</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="106"/>
+        <source>Reading your history…</source>
+        <translation>Je geschiedenis wordt geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="117"/>
+        <source>Herstel could not read your history: {reason}</source>
+        <translation>Herstel kon je geschiedenis niet lezen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="137"/>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="151"/>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="242"/>
+        <source>What stands out</source>
+        <translation>Wat opvalt</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="165"/>
+        <source>Breathing days</source>
+        <translation>Dagen met een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="174"/>
+        <source>Minutes breathed</source>
+        <translation>Minuten geademd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="175"/>
+        <source>Per day</source>
+        <translation>Per dag</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="176"/>
+        <source>Per week</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="190"/>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="195"/>
+        <source>How you felt after breathing</source>
+        <translation>Hoe je je voelde na het ademen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="206"/>
+        <source>No streak right now</source>
+        <translation>Nu geen dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="208"/>
+        <source>Current streak: 1 day</source>
+        <translation>Nu 1 dag op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="209"/>
+        <source>Current streak: {days} days</source>
+        <translation>Nu {days} dagen op rij</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="215"/>
+        <source>Insights appear after about {count} checks.</source>
+        <translation>Na ongeveer {count} checks zie je hier wat opvalt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="217"/>
+        <source>So far: 1 answered check.</source>
+        <translation>Tot nu toe: 1 ingevulde check.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="219"/>
+        <source>So far: {count} answered checks.</source>
+        <translation>Tot nu toe: {count} ingevulde checks.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="225"/>
+        <source>Nothing stands out yet: no difference between your sessions is large enough to mention.</source>
+        <translation>Er valt nog niets op: de verschillen tussen je sessies zijn te klein om te noemen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/overview_tab.py" line="231"/>
+        <source>Based on your {count} answered checks. A signal counts as present when you answered 4 or more.</source>
+        <translation>Op basis van je {count} ingevulde checks. Een signaal telt als aanwezig als je 4 of hoger hebt gekozen.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="87"/>
+        <source>Delete, after asking you first ({key})</source>
+        <translation>Verwijderen, na eerst even te vragen ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="95"/>
+        <source>No session chosen</source>
+        <translation>Geen sessie gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="96"/>
+        <source>Choose a session to see all its answers.</source>
+        <translation>Kies een sessie om alle antwoorden te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="98"/>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="104"/>
+        <source>{count} sessions chosen</source>
+        <translation>{count} sessies gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="106"/>
+        <source>Delete them together, or choose one to see it.</source>
+        <translation>Verwijder ze samen, of kies er één om te bekijken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="109"/>
+        <source>Delete {count} sessions…</source>
+        <translation>{count} sessies verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="112"/>
+        <source>Delete this session…</source>
+        <translation>Deze sessie verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="128"/>
+        <source>Planned {planned}, breathed {done} ({breaths} breaths)</source>
+        <translation>Gepland {planned}, geademd {done} ({breaths} ademhalingen)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="133"/>
+        <source>Ended: {how}</source>
+        <translation>Einde: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="134"/>
+        <source>Started from: {trigger}</source>
+        <translation>Gestart via: {trigger}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="140"/>
+        <source>The check was skipped.</source>
+        <translation>De check is overgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="142"/>
+        <source>No check after this session.</source>
+        <translation>Geen check na deze sessie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="149"/>
+        <source>Compared with before the break: {change}</source>
+        <translation>Vergeleken met vóór het ademmoment: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="154"/>
+        <source>The check was left part-way.</source>
+        <translation>De check is halverwege gestopt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="162"/>
+        <source>slept deeply {value}</source>
+        <translation>diep geslapen {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="164"/>
+        <source>woke rested {value}</source>
+        <translation>uitgerust wakker {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="166"/>
+        <source>The night before: {answers} (of 6)</source>
+        <translation>De nacht ervoor: {answers} (van de 6)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="187"/>
+        <source>Your answers, 0–6 (before → after)</source>
+        <translation>Je antwoorden, 0–6 (voor → na)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/session_detail.py" line="189"/>
+        <source>Your answers after, 0–6</source>
+        <translation>Je antwoorden achteraf, 0–6</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="213"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="215"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="217"/>
+        <source>From date</source>
+        <translation>Vanaf datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="218"/>
+        <source>To date</source>
+        <translation>Tot datum</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="227"/>
+        <source>Rhythm</source>
+        <translation>Ritme</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="232"/>
+        <source>Started from</source>
+        <translation>Gestart via</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="233"/>
+        <source>Started any way</source>
+        <translation>Op elke manier gestart</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="239"/>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="289"/>
+        <source>Clear filters</source>
+        <translation>Filters wissen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="253"/>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="285"/>
+        <source>No sessions match these filters.</source>
+        <translation>Geen sessies bij deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="313"/>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="318"/>
+        <source>Bring the deleted sessions back ({key})</source>
+        <translation>Haal de verwijderde sessies terug ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="323"/>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="324"/>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="375"/>
+        <source>All rhythms</source>
+        <translation>Alle ritmes</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="487"/>
+        <source>Delete sessions</source>
+        <translation>Sessies verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="489"/>
+        <source>Delete this session?</source>
+        <translation>Deze sessie verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="491"/>
+        <source>Its answers are deleted with it. You can undo this right after.</source>
+        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="495"/>
+        <source>Delete {count} sessions?</source>
+        <translation>{count} sessies verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="498"/>
+        <source>Their answers are deleted with them. You can undo this right after.</source>
+        <translation>De antwoorden worden ook verwijderd. Direct daarna kun je dit nog ongedaan maken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="500"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="538"/>
+        <source>Deleted 1 session.</source>
+        <translation>1 sessie verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="540"/>
+        <source>Deleted {count} sessions.</source>
+        <translation>{count} sessies verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="565"/>
+        <source>1 session is back.</source>
+        <translation>1 sessie is terug.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/history/sessions_tab.py" line="567"/>
+        <source>{count} sessions are back.</source>
+        <translation>{count} sessies zijn terug.</translation>
     </message>
 </context>
 </TS>

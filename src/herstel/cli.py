@@ -10,7 +10,6 @@ export and import load only for those commands, so a launch stays lean.
 from __future__ import annotations
 
 import argparse
-import io
 import math
 import os
 import stat
@@ -351,8 +350,8 @@ def _about(paths: DataPaths, out: TextIO) -> None:
 def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
     if args.table is not None and args.format != "csv":
         raise UsageError(tr("--table only applies to --format csv"))
-    from herstel.storage.atomic import atomic_writer
     from herstel.storage.exchange import export_csv, export_json
+    from herstel.storage.export_file import write_text_file
 
     def write(out: TextIO) -> None:
         if args.format == "json":
@@ -372,11 +371,7 @@ def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
                 path=target
             )
         )
-    with atomic_writer(target, mode=0o600) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        write(text)
-        text.flush()
-        text.detach()
+    write_text_file(target, write)
 
 
 _OWN_NAMES = ("settings.json", "reminders.json", "herstel.lock")

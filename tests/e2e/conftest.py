@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -44,6 +44,8 @@ TRAYER = (
 class Desktop:
     env: dict[str, str]
     tray: subprocess.Popen[bytes] | None = None
+    apps: list[subprocess.Popen[str]] = field(default_factory=list)
+    """Every Herstel launched here, so a wait that times out can say what they printed."""
 
     def ensure_tray(self) -> None:
         """A running tray host with its panel mapped.
@@ -69,13 +71,15 @@ class Desktop:
             self.tray.wait(timeout=5)
 
     def herstel(self, *args: str) -> subprocess.Popen[str]:
-        return subprocess.Popen(
+        app = subprocess.Popen(
             [sys.executable, "-m", "herstel", *args],
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
+        self.apps.append(app)
+        return app
 
     def visible_windows(self, pid: int) -> list[str]:
         result = subprocess.run(
@@ -86,9 +90,34 @@ class Desktop:
         )
         return result.stdout.split()
 
-    @staticmethod
-    def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None:
-        wait_for(predicate, timeout, what)
+    def unread_apps(self) -> list[subprocess.Popen[str]]:
+        """The launched apps whose stderr the tests have not read yet."""
+        return [a for a in self.apps if a.stderr is not None and not a.stderr.closed]
+
+    def wait_for(self, predicate: Callable[[], object], timeout: float, what: str) -> None:
+        """Like ``wait_for``; on a time-out the error ends with each app's stderr."""
+        try:
+            wait_for(predicate, timeout, what)
+        except AssertionError as error:
+            raise AssertionError(
+                "\n".join([str(error), *(app_stderr(app) for app in self.unread_apps())])
+            ) from None
+
+
+def app_stderr(app: subprocess.Popen[str]) -> str:
+    """What ``app`` wrote to stderr, for a failure message; ends it if it still runs.
+
+    The test has failed by then; the process's ``communicate`` afterwards returns
+    nothing more, so the test's own clean-up still works.
+    """
+    if app.poll() is None:
+        app.terminate()
+    try:
+        _out, err = app.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        _out, err = app.communicate()
+    return f"--- stderr of herstel (pid {app.pid}, exit {app.returncode}):\n{err or ''}"
 
 
 def wait_for(predicate: Callable[[], object], timeout: float, what: str) -> None:
@@ -120,6 +149,9 @@ def desktop() -> Iterator[Desktop]:
                 "1280x800x24",
                 "-nolisten",
                 "tcp",
+                # Without it the server resets when its last client leaves, and a
+                # launch at that moment dies with "could not connect to display".
+                "-noreset",
             ],
             pass_fds=(display_file.fileno(),),
             stderr=subprocess.DEVNULL,

@@ -48,7 +48,8 @@ def wait_for_mark(app: subprocess.Popen[str], log: Path, mark: str, seen: int = 
             return
         assert app.poll() is None, app.communicate()[1]
         time.sleep(0.002)  # polling another process's log, not timing the app
-    pytest.fail(f"no {mark!r} in {log}")
+    app.terminate()
+    pytest.fail(f"no {mark!r} in {log}; stderr:\n{app.communicate(timeout=20)[1]}")
 
 
 @pytest.mark.parametrize("mark", MARKS)

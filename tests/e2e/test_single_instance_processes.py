@@ -120,7 +120,10 @@ class Child:
             selector.register(stdout, selectors.EVENT_READ)
             while not data.endswith(b"\n"):
                 if not selector.select(timeout):
-                    raise AssertionError(f"child {self.process.pid}: no output in {timeout} s")
+                    raise AssertionError(
+                        f"child {self.process.pid}: no output in {timeout} s; "
+                        f"stderr:\n{self.stderr()}"
+                    )
                 byte = os.read(stdout.fileno(), 1)
                 if not byte:
                     raise AssertionError(f"child {self.process.pid} ended: {self.stderr()}")

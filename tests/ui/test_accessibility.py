@@ -1,6 +1,6 @@
 """Screen readers meet a name on every control of every screen, in a sensible order.
 
-The walk builds every screen (``screen_tour.SCREENS``) in each of its states and
+The walk builds every screen (``helpers.screens.SCREENS``) in each of its states and
 asks Qt's accessibility layer, as a screen reader would, for the name of every
 visible control: ``QAccessible.queryAccessibleInterface(widget).text(Name)``
 must exist and not be empty. Icon-only buttons need ``setAccessibleName``;
@@ -14,6 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.screens import (
+    SCREENS,
+    Env,
+    Stop,
+    accessible_name,
+    make_session_window,
+    menu_actions,
+    step,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
@@ -34,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from screen_tour import SCREENS, Env, Stop, accessible_name, make_session_window, menu_actions, step
 
 from herstel.core.checkin import CheckKind
 from herstel.core.clock import ManualClock

@@ -23,15 +23,12 @@ from herstel.ui.common.theme import (
     Colors,
     build_palette,
 )
-from herstel.ui.history.charts import (
-    AdherenceChart,
-    CalendarStrip,
-    Chart,
-    MinutesChart,
-    SignalTrendChart,
-    colors_for,
-    nice_ceiling,
-)
+from herstel.ui.history.charts.adherence import AdherenceChart
+from herstel.ui.history.charts.base import Chart, nice_ceiling
+from herstel.ui.history.charts.calendar_strip import CalendarStrip
+from herstel.ui.history.charts.colors import colors_for
+from herstel.ui.history.charts.minutes import MinutesChart
+from herstel.ui.history.charts.signals import SignalTrendChart
 
 TODAY = date(2026, 11, 25)
 
@@ -278,7 +275,7 @@ def test_signal_trend_words_and_hover(qtbot: QtBot) -> None:
 
 
 def chart_signals() -> tuple[Signal, ...]:
-    from herstel.ui.history.charts import TREND_SIGNALS
+    from herstel.ui.history.charts.signals import TREND_SIGNALS
 
     return TREND_SIGNALS
 

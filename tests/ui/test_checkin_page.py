@@ -30,7 +30,8 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import SessionRun
 from herstel.storage.database import Database
 from herstel.ui.checkin import texts
-from herstel.ui.checkin.page import BUTTON_SIZE, CheckinPage, CheckResult, ScaleItem
+from herstel.ui.checkin.page import CheckinPage, CheckResult
+from herstel.ui.checkin.scale_item import BUTTON_SIZE, ScaleItem
 from herstel.ui.session.window import SessionWindow
 
 NOW = datetime(2026, 3, 10, 8, 30, tzinfo=UTC)

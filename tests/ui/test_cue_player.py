@@ -145,6 +145,7 @@ def test_a_failing_sink_does_not_stop_the_session(qtbot: QtBot) -> None:
         deliver(player, clock)
     assert exceptions == []
     assert len(heard) == 1 and player.timer.isActive()  # on to the out-breath
+    run.stop()  # the session ends here, so its next cue cannot fire into a later test
 
 
 class ShiftedClock:

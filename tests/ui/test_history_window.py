@@ -309,7 +309,7 @@ def test_undo_lasts_ten_seconds_or_until_the_next_action(
     assert first_id is not None
     window.delete_ids([first_id])
     assert undo_offered(window)
-    timer = window._undo_timer
+    timer = window.sessions_tab._undo_timer
     assert timer.isActive() and timer.interval() == UNDO_SECONDS * 1000
     combo(window, "Rhythm").setCurrentIndex(1)  # the next action
     assert not undo_offered(window) and not timer.isActive()

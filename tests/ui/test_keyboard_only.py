@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.screens import SCREENS, Env, accessible_name, make_session_window, menu_actions
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
-from screen_tour import SCREENS, Env, accessible_name, make_session_window, menu_actions
 
 from herstel.core.checkin import CHANGE_KEY, CheckKind
 from herstel.core.clock import ManualClock

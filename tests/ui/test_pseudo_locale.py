@@ -1,7 +1,7 @@
 """No visible text escapes translation: every screen under a pseudo-locale.
 
 A translator that answers every message with ``⟦source⟧`` is installed before
-any screen is built; then every screen of ``screen_tour.SCREENS`` is walked in
+any screen is built; then every screen of ``helpers.screens.SCREENS`` is walked in
 each of its states. Every text a person sees or a screen reader reads (labels,
 buttons, group titles, tabs, combo items, list items, table headers, window
 titles, menu actions, tooltips, accessible names and descriptions, spin box
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.screens import SCREENS, Env, Stop, menu_actions
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from screen_tour import SCREENS, Env, Stop, menu_actions
 
 from herstel import APP_NAME
 from herstel.core.clock import ManualClock
@@ -169,7 +169,7 @@ def pseudo_locale(qapp: QCoreApplication) -> Iterator[PseudoTranslator]:
 
 @pytest.fixture
 def env(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Env:
-    from screen_tour import NOW
+    from helpers.screens import NOW
 
     return Env(qtbot, tmp_path, fake_inhibitor_class, ManualClock(NOW))
 

@@ -63,9 +63,9 @@ def test_every_signal_shows_its_level_in_words(qtbot: QtBot) -> None:
         Signal.SLEEP: N,
     }
     page = make_page(qtbot, levels)
-    assert page.signal_row_text(Signal.BREATHING) == "Breathing calmer: present"
-    assert page.signal_row_text(Signal.BODY) == "Body lighter: partly"
-    assert page.signal_row_text(Signal.HEAD) == "Head clearer: absent"
+    assert page.signal_row_text(Signal.BREATHING) == "Breathing calm: present"
+    assert page.signal_row_text(Signal.BODY) == "Body light: partly"
+    assert page.signal_row_text(Signal.HEAD) == "Head clear: absent"
     assert page.signal_row_text(Signal.SLEEP) == "Sleep: not asked"
     shown = visible_texts(page)
     for word in ("present", "partly", "absent", "not asked"):
@@ -88,11 +88,11 @@ def test_before_after_change_per_signal(qtbot: QtBot) -> None:
         changes={Signal.BREATHING: 2, Signal.HEAD: -1, Signal.MOOD: 0},
     )
     assert page.signal_row_text(Signal.BREATHING) == (
-        "Breathing calmer: present, 2 higher than before"
+        "Breathing calm: present, 2 higher than before"
     )
-    assert page.signal_row_text(Signal.HEAD) == "Head clearer: present, 1 lower than before"
+    assert page.signal_row_text(Signal.HEAD) == "Head clear: present, 1 lower than before"
     assert page.signal_row_text(Signal.MOOD) == "Mood steady: present, the same as before"
-    assert page.signal_row_text(Signal.BODY) == "Body lighter: present"
+    assert page.signal_row_text(Signal.BODY) == "Body light: present"
     assert "2 higher than before" in visible_texts(page)
 
 

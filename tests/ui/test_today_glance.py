@@ -71,7 +71,7 @@ def test_dots_reflect_the_last_check(qtbot: QtBot) -> None:
     assert glance.dots.levels() == LEVELS
     description = glance.dots.accessibleDescription()
     assert description == (
-        "Breathing calmer: present; Body lighter: partly; Head clearer: absent; "
+        "Breathing calm: present; Body light: partly; Head clear: absent; "
         "Energy: present; Muscles relaxed: present; Mood steady: absent; Sleep: not asked"
     )
     assert glance.dots.accessibleName() == "Signals at the last check"
@@ -81,7 +81,7 @@ def test_dots_reflect_the_last_check(qtbot: QtBot) -> None:
     )
     tooltip = glance.dots.toolTip()
     assert tooltip.splitlines()[0] == "At your last check:"
-    assert "Head clearer: absent" in tooltip.splitlines()
+    assert "Head clear: absent" in tooltip.splitlines()
 
 
 def test_sessions_without_a_check_show_no_dots(qtbot: QtBot) -> None:

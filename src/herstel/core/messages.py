@@ -49,6 +49,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any, Final
 
+from herstel.core import strict_json
 from herstel.core.launch import REMIND_MINUTES_LIMITS, Action, BreatheOptions, LaunchRequest
 from herstel.core.rhythm import (
     BREATHS_LIMITS,
@@ -189,19 +190,6 @@ def encode_request(request: LaunchRequest) -> bytes:
 # -- decoding --------------------------------------------------------------------------
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    document: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in document:
-            raise MessageError(f"duplicate key {_show(key)}")
-        document[key] = value
-    return document
-
-
-def _no_constants(name: str) -> Any:
-    raise MessageError(f"{name} is not a number JSON allows")
-
-
 def _check_keys(document: dict[str, Any], expected: tuple[str, ...], where: str) -> None:
     unknown = sorted(set(document) - set(expected))
     if unknown:
@@ -273,9 +261,11 @@ def _breathe(value: object, version: int) -> BreatheOptions | None:
 def _parse_json(data: bytes) -> object:
     try:
         text = data.decode("utf-8")
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
-    except MessageError:
-        raise
+        return strict_json.loads(text)
+    except strict_json.DuplicateKey as error:
+        raise MessageError(f"duplicate key {_show(error.key)}") from None
+    except strict_json.NotJSONNumber as error:
+        raise MessageError(f"{error.name} is not a number JSON allows") from None
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError is a ValueError
         raise MessageError(f"not UTF-8 JSON: {error}") from None
 

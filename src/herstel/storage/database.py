@@ -4,293 +4,117 @@ One file, WAL with ``synchronous=FULL`` so a save that has returned survives a
 ``kill -9`` or a power cut; every write is one ``BEGIN IMMEDIATE`` transaction.
 Damage is told apart from a busy database by SQLite's own error codes, because
 moving a healthy but locked file aside would lose the user's history.
+
+Opening the file (and its errors) lives in ``connection``, the stored values
+and time text in ``stored``, the SQL in ``database_sql``; the names they had
+here are still importable from here.
 """
 
 from __future__ import annotations
 
 import math
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, Self
+from typing import Any, Self
 
 from herstel.core.checkin import (
-    CHANGE_KEY,
     DAY_STARTS_AT,
-    SIGNAL_ITEMS,
     CheckAnswers,
     CheckKind,
     CheckStatus,
     NightAnswers,
-    Signal,
-    SignalLevel,
     night_for,
     signal_levels,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger
-from herstel.core.room import Episode, Sense
+from herstel.core.room import Episode
 from herstel.storage import schema
 from herstel.storage.aside import aside_name
-from herstel.storage.paths import DataDirError, ensure_private_dir
+from herstel.storage.connection import (
+    _FOLDER_CODES,
+    BUSY_TIMEOUT,
+    DatabaseBusy,
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    DataFolderError,
+    StorageError,
+    _check_version,
+    _prepare_file,
+    _prepare_folder,
+    _primary_code,
+    _quick_check,
+    _translated,
+    connect,
+    is_busy,
+    is_corrupt,
+)
+from herstel.storage.database_sql import (
+    _ANSWERED,
+    _CHECK_COLUMNS,
+    _INSERT_CHECK,
+    _INSERT_REMINDER,
+    _INSERT_SESSION,
+    _INSERT_WAIT,
+    _NIGHT_COLUMNS,
+    _SELECT_SESSION_ROWS,
+    _SESSION_COLUMNS,
+    _UPSERT_NIGHT,
+    _UPSERT_SESSION,
+    _WAIT_COLUMNS,
+    _answers_from,
+    _check_params,
+    _night_from,
+    _night_params,
+    _prefixed,
+    _reminder_params,
+    _session_params,
+    _wait_params,
+)
 from herstel.storage.schema import ReminderKind, ReminderOutcome
-
-BUSY_TIMEOUT = 5.0  # seconds to wait for another Herstel process's write to finish
-
-
-class StorageError(Exception):
-    """Base of the errors a command reports and exits 1 on."""
-
-
-class DatabaseCorrupt(StorageError):
-    """SQLite says the file is damaged or not a database (never merely "locked")."""
-
-    def __init__(self, path: Path, moved_to: Path | None = None) -> None:
-        self.path = path
-        self.moved_to = moved_to
-        where = f"; it was moved to {moved_to}" if moved_to else ""
-        super().__init__(f"the database {path} is damaged{where}")
-
-
-class DatabaseTooNew(StorageError):
-    """The file was written by a newer Herstel; it is left exactly as it is."""
-
-    def __init__(self, path: Path, found_version: int, supported_version: int) -> None:
-        self.path = path
-        self.found_version = found_version
-        self.supported_version = supported_version
-        super().__init__(
-            f"the database {path} comes from a newer Herstel (schema {found_version}, "
-            f"this version reads up to {supported_version}); it was left unchanged"
-        )
-
-
-class DatabaseBusy(StorageError):
-    """Another program holds the database longer than we wait; nothing was changed."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(f"the database {path} is in use by another program; try again later")
-
-
-class DataFolderError(StorageError):
-    """The data folder or file cannot be created or written; ``reason`` is one line."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(reason)
-
-
-@dataclass(frozen=True, slots=True)
-class StoredSession:
-    """A session as saved: the record, its checks and what became of the check."""
-
-    record: SessionRecord
-    before: CheckAnswers | None
-    after: CheckAnswers | None
-    check_status: CheckStatus
-
-
-@dataclass(frozen=True, slots=True)
-class ReminderRecord:
-    """One reminder that fell due and what the user did with it."""
-
-    kind: ReminderKind
-    due_at: datetime
-    outcome: ReminderOutcome
-    acted_at: datetime
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", ReminderKind(self.kind))
-        object.__setattr__(self, "outcome", ReminderOutcome(self.outcome))
-        for name in ("due_at", "acted_at"):
-            if getattr(self, name).utcoffset() is None:
-                raise ValueError(f"{name} must be timezone-aware")
-
-
-@dataclass(frozen=True, slots=True)
-class TodaySummary:
-    """Today at a glance on the home screen."""
-
-    minutes: float
-    sessions: int
-    last_levels: dict[Signal, SignalLevel]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What an import changed: sessions added and skipped (already present), and the rest."""
-
-    added: int
-    skipped: int
-    nights_added: int = 0
-    reminders_added: int = 0
-    waits_added: int = 0
-
-
-class SessionRow(NamedTuple):
-    """A session with both checks' answers as columns, values as stored (for export)."""
-
-    id: str
-    started_at_utc: str
-    utc_offset_minutes: int
-    pattern: str
-    planned_seconds: float
-    planned_breaths: int
-    done_seconds: float
-    done_breaths: int
-    ended_how: str
-    trigger: str
-    check_status: str
-    before_answered_at: str | None
-    before_complete: int | None
-    before_breathing: int | None
-    before_body: int | None
-    before_head: int | None
-    before_energy: int | None
-    before_muscles: int | None
-    before_mood: int | None
-    after_answered_at: str | None
-    after_complete: int | None
-    after_breathing: int | None
-    after_body: int | None
-    after_head: int | None
-    after_energy: int | None
-    after_muscles: int | None
-    after_mood: int | None
-    after_change: int | None
-
-
-# --- time as text -----------------------------------------------------------------
-
-
-def utc_text(moment: datetime) -> str:
-    """Fixed-width ISO 8601 in UTC, so text order is time order."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def offset_minutes(moment: datetime) -> int:
-    """The whole-minute UTC offset of an aware moment."""
-    offset = moment.utcoffset()
-    if offset is None:
-        raise ValueError("the time must be timezone-aware")
-    if offset % timedelta(minutes=1):
-        raise ValueError("the UTC offset must be a whole number of minutes")
-    return offset // timedelta(minutes=1)
-
-
-@lru_cache(maxsize=64)
-def _zone(minutes: int) -> timezone:
-    return timezone(timedelta(minutes=minutes))
-
-
-def local_time(utc: str, minutes: int) -> datetime:
-    """A stored UTC text back as the local time it was recorded in."""
-    return datetime.fromisoformat(utc).astimezone(_zone(minutes))
-
-
-def is_canonical_uuid(text: str) -> bool:
-    """True for a UUID in its usual lower-case, hyphenated form."""
-    try:
-        return str(uuid.UUID(text)) == text
-    except (ValueError, TypeError, AttributeError):
-        return False
-
-
-# --- errors -----------------------------------------------------------------------
-
-_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
-_FOLDER_CODES = frozenset(
-    {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_FULL}
+from herstel.storage.stored import (
+    ImportResult,
+    ReminderRecord,
+    SessionRow,
+    StoredSession,
+    TodaySummary,
+    WaitRow,
+    is_canonical_uuid,
+    local_time,
+    offset_minutes,
+    utc_text,
 )
 
-
-def _primary_code(err: sqlite3.Error) -> int | None:
-    code = getattr(err, "sqlite_errorcode", None)
-    return None if code is None else int(code) & 0xFF
-
-
-def is_busy(err: sqlite3.Error) -> bool:
-    """True when another connection holds the file (SQLITE_BUSY or SQLITE_LOCKED)."""
-    code = _primary_code(err)
-    if code is None:  # some paths raise without a code; the text is SQLite's own
-        return "locked" in str(err) or "busy" in str(err)
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-
-
-def is_read_only(err: sqlite3.Error) -> bool:
-    """True for SQLITE_READONLY: the file, its folder or the whole disk refuses writes."""
-    return _primary_code(err) == sqlite3.SQLITE_READONLY
-
-
-def is_corrupt(err: sqlite3.Error) -> bool:
-    """True only for SQLITE_CORRUPT and SQLITE_NOTADB (extended codes included)."""
-    return _primary_code(err) in _CORRUPT_CODES
-
-
-@contextmanager
-def _translated(path: Path) -> Iterator[None]:
-    """SQLite's "damaged" codes become DatabaseCorrupt, "locked" DatabaseBusy; the rest pass."""
-    try:
-        yield
-    except sqlite3.Error as err:
-        if is_corrupt(err):
-            raise DatabaseCorrupt(path) from err
-        if is_busy(err):
-            raise DatabaseBusy(path) from err
-        raise
+__all__ = [
+    "BUSY_TIMEOUT",
+    "DataFolderError",
+    "Database",
+    "DatabaseBusy",
+    "DatabaseCorrupt",
+    "DatabaseTooNew",
+    "ImportResult",
+    "ReminderRecord",
+    "SessionRow",
+    "StorageError",
+    "StoredSession",
+    "TodaySummary",
+    "WaitRow",
+    "is_busy",
+    "is_canonical_uuid",
+    "is_corrupt",
+    "local_time",
+    "move_aside",
+    "offset_minutes",
+    "open_or_recover",
+    "utc_text",
+    "validate_session",
+]
 
 
 # --- opening ----------------------------------------------------------------------
-
-
-def _prepare_folder(folder: Path) -> None:
-    """Create the folder 0700 if missing and prove it writable (the same rules as settings)."""
-    try:
-        ensure_private_dir(folder)
-    except DataDirError as err:
-        raise DataFolderError(folder, str(err)) from err
-
-
-def _prepare_file(path: Path) -> None:
-    if path.is_dir():
-        raise DataFolderError(path, f"cannot use {path}: it is a folder, not a database file")
-    if path.exists():
-        return
-    try:
-        path.touch(mode=0o600, exist_ok=False)
-        path.chmod(0o600)
-    except FileExistsError:
-        return  # another process created it first
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise DataFolderError(path.parent, f"cannot create {path}: {reason}") from err
-
-
-def _connect(target: str, busy_timeout: float, *, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None, uri=uri)
-    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _check_version(conn: sqlite3.Connection, path: Path) -> int:
-    version = schema.user_version(conn)
-    if version > schema.SCHEMA_VERSION:
-        raise DatabaseTooNew(path, version, schema.SCHEMA_VERSION)
-    return version
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    if [tuple(r) for r in rows] != [("ok",)]:
-        raise DatabaseCorrupt(path)
 
 
 def move_aside(path: Path, now: datetime) -> Path:
@@ -330,119 +154,6 @@ def open_or_recover(
     return Database.open(path, busy_timeout=busy_timeout, defer_after=defer_after), moved
 
 
-# --- SQL ----------------------------------------------------------------------------
-
-_SESSION_COLUMNS = (
-    "id, started_at_utc, utc_offset_minutes, pattern, planned_seconds, planned_breaths, "
-    'done_seconds, done_breaths, ended_how, "trigger", check_status'
-)
-_UPSERT_SESSION = f"""
-    INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET
-        started_at_utc = excluded.started_at_utc,
-        utc_offset_minutes = excluded.utc_offset_minutes,
-        pattern = excluded.pattern,
-        planned_seconds = excluded.planned_seconds,
-        planned_breaths = excluded.planned_breaths,
-        done_seconds = excluded.done_seconds,
-        done_breaths = excluded.done_breaths,
-        ended_how = excluded.ended_how,
-        "trigger" = excluded."trigger",
-        check_status = excluded.check_status
-"""
-_INSERT_SESSION = (
-    f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_ITEMS = tuple(s.value for s in SIGNAL_ITEMS)
-_CHECK_COLUMNS = f"answered_at, complete, {', '.join(_ITEMS)}, {CHANGE_KEY}"
-_INSERT_CHECK = (
-    f"INSERT INTO checks (session_id, kind, {_CHECK_COLUMNS}) "
-    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_NIGHT_COLUMNS = "night, slept_deeply, woke_rested, answered_at"
-_UPSERT_NIGHT = f"""
-    INSERT INTO nights ({_NIGHT_COLUMNS}) VALUES (?, ?, ?, ?)
-    ON CONFLICT (night) DO UPDATE SET
-        slept_deeply = excluded.slept_deeply,
-        woke_rested = excluded.woke_rested,
-        answered_at = excluded.answered_at
-"""
-_ANSWERED = " OR ".join(f"c.{item} IS NOT NULL" for item in (*_ITEMS, CHANGE_KEY))
-_INSERT_REMINDER = "INSERT INTO reminders (kind, due_at, outcome, acted_at) VALUES (?, ?, ?, ?)"
-_WAIT_COLUMNS = "reason, started_at, ended_at, reminder_kind, due_at"
-_INSERT_WAIT = f"INSERT INTO waits ({_WAIT_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
-
-
-def _prefixed(alias: str, columns: str) -> str:
-    return ", ".join(f"{alias}.{c.strip()}" for c in columns.split(","))
-
-
-# Two ordered joins on primary keys: SQLite streams this without sorting.
-_SELECT_SESSION_ROWS = f"""
-    SELECT {_prefixed("s", _SESSION_COLUMNS)},
-        b.answered_at, b.complete, {_prefixed("b", ", ".join(_ITEMS))},
-        a.answered_at, a.complete, {_prefixed("a", ", ".join(_ITEMS))}, a.{CHANGE_KEY}
-    FROM sessions AS s
-    LEFT JOIN checks AS b ON b.session_id = s.id AND b.kind = 'before'
-    LEFT JOIN checks AS a ON a.session_id = s.id AND a.kind = 'after'
-    ORDER BY s.started_at_utc, s.id
-"""
-
-
-def _session_params(record: SessionRecord, status: CheckStatus) -> tuple[object, ...]:
-    return (
-        record.id,
-        utc_text(record.started_at),
-        offset_minutes(record.started_at),
-        record.pattern,
-        float(record.planned_seconds),
-        record.planned_breaths,
-        float(record.done_seconds),
-        record.done_breaths,
-        EndedHow(record.ended_how).value,
-        Trigger(record.trigger).value,
-        status.value,
-    )
-
-
-def _check_params(session_id: str, answers: CheckAnswers | None) -> list[tuple[object, ...]]:
-    if answers is None:
-        return []
-    values = [answers.values.get(signal) for signal in SIGNAL_ITEMS]
-    return [
-        (
-            session_id,
-            answers.kind.value,
-            answers.answered_at.isoformat(),
-            int(answers.complete),
-            *values,
-            answers.change,
-        )
-    ]
-
-
-def _night_params(night: NightAnswers) -> tuple[object, ...]:
-    return (
-        night.night.isoformat(),
-        night.slept_deeply,
-        night.woke_rested,
-        night.answered_at.isoformat(),
-    )
-
-
-def _answers_from(kind: CheckKind, row: Sequence[Any] | None) -> CheckAnswers | None:
-    """A row of (_CHECK_COLUMNS) back as answers; None when there was no check."""
-    if row is None:
-        return None
-    at, complete, *items, change = row
-    values = {s: v for s, v in zip(SIGNAL_ITEMS, items, strict=True) if v is not None}
-    return CheckAnswers(kind, values, change, bool(complete), datetime.fromisoformat(at))
-
-
-def _night_from(row: Sequence[Any]) -> NightAnswers:
-    return NightAnswers(date.fromisoformat(row[0]), row[1], row[2], datetime.fromisoformat(row[3]))
-
-
 def validate_session(
     record: SessionRecord,
     before: CheckAnswers | None,
@@ -475,6 +186,9 @@ def validate_session(
     return status
 
 
+# --- the database -------------------------------------------------------------------
+
+
 def _settle_connection(conn: sqlite3.Connection, path: Path) -> None:
     """Check, switch to WAL and migrate: what every open does before the first use."""
     with _translated(path):
@@ -489,9 +203,6 @@ def _settle_connection(conn: sqlite3.Connection, path: Path) -> None:
         # The check read every page into the cache; the app keeps this
         # connection open for days in the tray, so give that memory back.
         conn.execute("PRAGMA shrink_memory")
-
-
-# --- the database -------------------------------------------------------------------
 
 
 class Database:
@@ -528,13 +239,14 @@ class Database:
         stays locked longer than ``busy_timeout`` raises DatabaseBusy. With
         ``defer_after`` (the app's start), a lock held longer than that many
         seconds does not wait: the database is returned unsettled and the check
-        and migration happen at its first use (which raises a locked
-        ``sqlite3.OperationalError`` while the other program still holds it).
+        and migration happen at its first use (which raises DatabaseBusy while
+        the other program still holds it).
         """
         _prepare_folder(path.parent)
         _prepare_file(path)
+        wait = busy_timeout if defer_after is None else defer_after
         try:
-            conn = _connect(str(path), busy_timeout if defer_after is None else defer_after)
+            conn = connect(path, busy_timeout=wait)
         except sqlite3.Error as err:
             raise DataFolderError(path.parent, f"cannot open {path}: {err}") from err
         try:
@@ -546,18 +258,15 @@ class Database:
             conn.close()
             raise
         except sqlite3.Error as err:
-            if defer_after is not None and is_busy(err):
-                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-                return cls(conn, path, 0, settled=False, busy_timeout=busy_timeout)
             conn.close()
-            if is_busy(err):
-                raise DatabaseBusy(path) from err
             if _primary_code(err) in _FOLDER_CODES:
                 raise DataFolderError(path.parent, f"cannot write {path}: {err}") from err
             raise
         except BaseException:
             conn.close()
             raise
+        if defer_after is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         return cls(conn, path, schema.SCHEMA_VERSION, busy_timeout=busy_timeout)
 
     @classmethod
@@ -569,16 +278,11 @@ class Database:
         """
         if not path.is_file():
             raise FileNotFoundError(path)
-        conn = _connect(path.absolute().as_uri() + "?mode=ro", busy_timeout, uri=True)
+        conn = connect(path, busy_timeout=busy_timeout, read_only=True)
         try:
             with _translated(path):
                 version = _check_version(conn, path)
                 _quick_check(conn, path)
-        except sqlite3.Error as err:
-            conn.close()
-            if is_busy(err):
-                raise DatabaseBusy(path) from err
-            raise
         except BaseException:
             conn.close()
             raise
@@ -587,7 +291,7 @@ class Database:
     def reopen(self) -> None:
         """A fresh connection: SQLite keeps a file it opened read-only read-only for good."""
         self._conn.close()
-        self._conn = _connect(str(self.path), self._busy_timeout)
+        self._conn = connect(self.path, busy_timeout=self._busy_timeout)
         self._settled = False
 
     def close(self) -> None:
@@ -642,8 +346,8 @@ class Database:
     def _settle(self) -> None:
         """Finish an open that was deferred because another program held the file.
 
-        Raises sqlite3.OperationalError (locked) while it still does; then the
-        check, WAL and migration happen exactly as in ``open``.
+        Raises DatabaseBusy while it still does; then the check, WAL and
+        migration happen exactly as in ``open``.
         """
         if self._settled:
             return
@@ -738,11 +442,6 @@ class Database:
         with self._transaction() as conn:
             conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
 
-    def record_wait(self, episode: Episode) -> None:
-        """Remember a wait or a natural break with its reason, for history."""
-        with self._transaction() as conn:
-            conn.execute(_INSERT_WAIT, _wait_params(episode))
-
     def record_reminder_once(self, reminder: ReminderRecord) -> None:
         """Remember an outcome unless one for the same kind and due time is stored (a replay)."""
         due = utc_text(reminder.due_at)
@@ -753,6 +452,11 @@ class Database:
                 if utc_text(datetime.fromisoformat(stored)) == due:
                     return
             conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
+
+    def record_wait(self, episode: Episode) -> None:
+        """Remember a wait or a natural break with its reason, for history."""
+        with self._transaction() as conn:
+            conn.execute(_INSERT_WAIT, _wait_params(episode))
 
     def add_imported(
         self,
@@ -957,33 +661,3 @@ class Database:
             )
             while batch := cursor.fetchmany(1000):
                 yield from batch
-
-
-WaitRow = tuple[str, str, str, str | None, str | None]
-"""(reason, started_at, ended_at, reminder_kind, due_at) as stored."""
-
-
-def _wait_params(episode: Episode) -> tuple[object, ...]:
-    for name in ("started_at", "ended_at", "due_at"):
-        moment = getattr(episode, name)
-        if moment is not None and moment.utcoffset() is None:
-            raise ValueError(f"{name} must be timezone-aware")
-    natural = episode.reason is Sense.AWAY
-    if natural != (episode.kind is None) or (episode.kind is None) != (episode.due_at is None):
-        raise ValueError("a natural break names no reminder; a wait names the one that waited")
-    return (
-        episode.reason.value,
-        episode.started_at.isoformat(),
-        episode.ended_at.isoformat(),
-        episode.kind,
-        episode.due_at.isoformat() if episode.due_at is not None else None,
-    )
-
-
-def _reminder_params(reminder: ReminderRecord) -> tuple[object, ...]:
-    return (
-        reminder.kind.value,
-        reminder.due_at.isoformat(),
-        reminder.outcome.value,
-        reminder.acted_at.isoformat(),
-    )

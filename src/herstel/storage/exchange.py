@@ -20,6 +20,7 @@ from json.encoder import encode_basestring_ascii
 from pathlib import Path
 from typing import Any, Final, Literal, TextIO, TypeVar, cast
 
+from herstel.core import strict_json
 from herstel.core.checkin import (
     CHANGE_KEY,
     CHANGE_SCALE,
@@ -312,19 +313,6 @@ def export_csv(
 # --- import: parsing ----------------------------------------------------------------
 
 
-def _reject_constant(name: str) -> Any:
-    raise ImportFileError(f"the file is not valid JSON: {name} is not a number JSON allows")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ImportFileError(f"the file has the key {json.dumps(key)} twice in one object")
-        result[key] = value
-    return result
-
-
 class _HugeNumber:
     """An integer too long to be read (Python refuses over 4,300 digits); rejected at its field."""
 
@@ -349,12 +337,15 @@ def _parse(source: TextIO | bytes) -> Any:
     except UnicodeDecodeError as err:
         raise ImportFileError(f"the file is not UTF-8 text (byte {err.start})") from err
     try:
-        return json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_int=_read_int,
-            object_pairs_hook=_no_duplicate_keys,
-        )
+        return strict_json.loads(text, parse_int=_read_int)
+    except strict_json.NotJSONNumber as err:
+        raise ImportFileError(
+            f"the file is not valid JSON: {err.name} is not a number JSON allows"
+        ) from None
+    except strict_json.DuplicateKey as err:
+        raise ImportFileError(
+            f"the file has the key {json.dumps(err.key)} twice in one object"
+        ) from None
     except json.JSONDecodeError as err:
         raise ImportFileError(
             f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})"

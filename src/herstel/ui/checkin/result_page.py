@@ -51,7 +51,7 @@ from herstel.core import checkin
 from herstel.core.advice import STRATEGY_TABLE, Strategy, Suggestion
 from herstel.core.checkin import SignalLevel
 from herstel.ui.checkin import texts
-from herstel.ui.checkin.page import (
+from herstel.ui.checkin.page_parts import (
     PAGE_MARGINS,
     SoftScrollArea,
     fit_page_margins,
@@ -119,7 +119,7 @@ class ResultPage(QWidget):
         return dict(self._levels)
 
     def signal_row_text(self, signal: checkin.Signal) -> str:
-        """A signal's row as read aloud: "Head clearer: absent, 1 lower than before"."""
+        """A signal's row as read aloud: "Head clear: absent, 1 lower than before"."""
         return self._rows[signal].accessibleName()
 
     def suggestion_texts(self) -> list[str]:

@@ -25,16 +25,10 @@ from herstel.core.checkin import (
     Signal,
     SignalLevel,
 )
+from herstel.ui.common.i18n import fill
 
 CONTEXT = "checkin"
 """The translation context of every text in this module."""
-
-
-def fill(text: str, **values: object) -> str:
-    """Put ``values`` into the ``{name}`` slots of a translated text, never raising."""
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
 
 
 # --- the items ----------------------------------------------------------------------
@@ -140,11 +134,11 @@ def item_description(key: str, value: int | None) -> str:
 
 
 def signal_name(signal: Signal) -> str:
-    """A signal's short name, capitalised for a list or a column ("Head clearer")."""
+    """A signal's short name, capitalised for a list, a column or a chart ("Head clear")."""
     names = {
-        Signal.BREATHING: QCoreApplication.translate("checkin", "Breathing calmer"),
-        Signal.BODY: QCoreApplication.translate("checkin", "Body lighter"),
-        Signal.HEAD: QCoreApplication.translate("checkin", "Head clearer"),
+        Signal.BREATHING: QCoreApplication.translate("checkin", "Breathing calm"),
+        Signal.BODY: QCoreApplication.translate("checkin", "Body light"),
+        Signal.HEAD: QCoreApplication.translate("checkin", "Head clear"),
         Signal.ENERGY: QCoreApplication.translate("checkin", "Energy"),
         Signal.MUSCLES: QCoreApplication.translate("checkin", "Muscles relaxed"),
         Signal.MOOD: QCoreApplication.translate("checkin", "Mood steady"),
@@ -165,7 +159,7 @@ def level_name(value: SignalLevel) -> str:
 
 
 def signal_with_level(signal: Signal, value: SignalLevel) -> str:
-    """ "Head clearer: absent" — one signal as text, never colour alone."""
+    """ "Head clear: absent" — one signal as text, never colour alone."""
     return fill(
         QCoreApplication.translate("checkin", "{signal}: {level}"),
         signal=signal_name(signal),

@@ -37,7 +37,6 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from herstel.core import checkin
 from herstel.core.checkin import SIGNAL_ITEMS, SignalLevel, level
 from herstel.core.records import EndedHow, Trigger
 from herstel.storage.database import StorageError
@@ -49,6 +48,8 @@ from herstel.storage.history import (
     HistoryStore,
     SortColumn,
 )
+from herstel.ui.checkin.texts import signal_name
+from herstel.ui.common.i18n import fill
 from herstel.ui.session.pattern_texts import session_rhythm_label
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ ROW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 """data() of any cell in a row: the whole ``HistoryRow``."""
 LEVELS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
 """data() of the signals cell: the six after-check levels (``SignalLevel``) or None."""
+
+STORAGE_ERRORS: Final = (sqlite3.Error, StorageError, OSError)
+"""What reading or changing the history can raise; the windows say why, never crash."""
 
 CACHED_PAGES: Final = 6
 
@@ -90,25 +94,9 @@ COLUMN_BY_SORT: Final[dict[SortColumn, Column]] = {v: k for k, v in SORT_BY_COLU
 # --- words ----------------------------------------------------------------------------------
 
 
-def fill(text: str, **values: object) -> str:
-    """Put ``values`` into the ``{name}`` slots of a translated text, never raising."""
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
-
-
 _WORDS: Final = "HistoryText"
 """The translation context of the words below (marked for lupdate, translated on use)."""
 
-_SIGNAL_NAMES: Final[dict[checkin.Signal, object]] = {
-    checkin.Signal.BREATHING: QT_TRANSLATE_NOOP("HistoryText", "Breathing calm"),
-    checkin.Signal.BODY: QT_TRANSLATE_NOOP("HistoryText", "Body light"),
-    checkin.Signal.HEAD: QT_TRANSLATE_NOOP("HistoryText", "Head clear"),
-    checkin.Signal.ENERGY: QT_TRANSLATE_NOOP("HistoryText", "Energy"),
-    checkin.Signal.MUSCLES: QT_TRANSLATE_NOOP("HistoryText", "Muscles relaxed"),
-    checkin.Signal.MOOD: QT_TRANSLATE_NOOP("HistoryText", "Mood steady"),
-    checkin.Signal.SLEEP: QT_TRANSLATE_NOOP("HistoryText", "Sleep"),
-}
 _LEVEL_NAMES: Final[dict[SignalLevel, object]] = {
     SignalLevel.PRESENT: QT_TRANSLATE_NOOP("HistoryText", "present"),
     SignalLevel.PARTLY: QT_TRANSLATE_NOOP("HistoryText", "partly"),
@@ -137,11 +125,6 @@ _CHANGES: Final[dict[int, object]] = {
 def _word(text: object) -> str:
     """A marked text, translated now (QT_TRANSLATE_NOOP hands back the text itself)."""
     return QCoreApplication.translate(_WORDS, str(text))
-
-
-def signal_name(signal: checkin.Signal) -> str:
-    """A signal's short name, as a column or a chart title ("Head clear")."""
-    return _word(_SIGNAL_NAMES[signal])
 
 
 def level_name(value: SignalLevel) -> str:
@@ -310,7 +293,7 @@ class SessionTableModel(QAbstractTableModel):
     def _read_count(self) -> int:
         try:
             return self._store.count(self._query)
-        except (sqlite3.Error, StorageError, OSError) as error:
+        except STORAGE_ERRORS as error:
             self._failed(error)
             return 0
 
@@ -328,7 +311,7 @@ class SessionTableModel(QAbstractTableModel):
         if page is None:
             try:
                 rows = self._store.page(self._query, number * self._page_size, self._page_size)
-            except (sqlite3.Error, StorageError, OSError) as error:
+            except STORAGE_ERRORS as error:
                 self._failed(error)
                 return None
             self.page_reads += 1
@@ -351,7 +334,7 @@ class SessionTableModel(QAbstractTableModel):
         """The row showing a session, or None when the filter hides it."""
         try:
             return self._store.position(self._query, session_id)
-        except (sqlite3.Error, StorageError, OSError) as error:
+        except STORAGE_ERRORS as error:
             self._failed(error)
             return None
 

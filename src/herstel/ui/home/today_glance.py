@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QWidget
 
 from herstel.core.checkin import Signal, SignalLevel
 from herstel.ui.checkin import texts
+from herstel.ui.common.i18n import fill
 
 if TYPE_CHECKING:
     from herstel.storage.database import TodaySummary
@@ -71,7 +72,7 @@ def paint_level_dot(
 
 
 def levels_text(levels: Mapping[Signal, SignalLevel]) -> str:
-    """ "Breathing calmer: present; Body lighter: partly; …" in signal order."""
+    """ "Breathing calm: present; Body light: partly; …" in signal order."""
     return "; ".join(
         texts.signal_with_level(signal, levels.get(signal, SignalLevel.NOT_ASKED))
         for signal in Signal
@@ -212,7 +213,7 @@ class TodayGlance(QWidget):
             self._set_dots(None)
             self.setAccessibleDescription(self._text.text())
             return
-        text = texts.fill(
+        text = fill(
             self.tr("Today: {minutes} breathed in {sessions}"),
             minutes=self._minutes(summary.minutes),
             sessions=self._sessions(summary.sessions),
@@ -224,7 +225,7 @@ class TodayGlance(QWidget):
         )
         self._set_dots(levels if checked else None)
         if checked:
-            description = texts.fill(
+            description = fill(
                 self.tr("{today}. Last check: {signals}."),
                 today=text,
                 signals=levels_text(levels),
@@ -247,12 +248,12 @@ class TodayGlance(QWidget):
         whole = int(minutes + 0.5)
         if whole < 1:
             return self.tr("under a minute")
-        return texts.fill(self.tr("{count} min"), count=whole)
+        return fill(self.tr("{count} min"), count=whole)
 
     def _sessions(self, count: int) -> str:
         if count == 1:
             return self.tr("1 session")
-        return texts.fill(self.tr("{count} sessions"), count=count)
+        return fill(self.tr("{count} sessions"), count=count)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from herstel.core.rhythm import Pattern
 from herstel.core.rhythm_finder import SCALE, Basis, FinderStep, Recommendation
 from herstel.ui.checkin import texts as check_texts
-from herstel.ui.checkin.page import PAGE_MARGINS, ScaleItem, page_heading
+from herstel.ui.checkin.page_parts import PAGE_MARGINS, page_heading
+from herstel.ui.checkin.scale_item import ScaleItem
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.session.pattern_texts import format_label, format_number

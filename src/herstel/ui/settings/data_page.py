@@ -35,6 +35,7 @@ from herstel.core.settings import Settings
 from herstel.storage.database import BUSY_TIMEOUT, Database, StorageError
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.export_dialog import ask_export_file
+from herstel.ui.common.i18n import fill
 from herstel.ui.settings.page import SettingsPage, page_layout
 
 log = logging.getLogger(__name__)
@@ -42,12 +43,6 @@ log = logging.getLogger(__name__)
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def _fill(text: str, **values: str) -> str:
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
 
 
 class DataSettingsPage(SettingsPage):
@@ -170,7 +165,8 @@ class DataSettingsPage(SettingsPage):
 
     def export_to(self, target: Path, kind: str) -> None:
         """Write an export to ``target`` on a worker thread, like ``herstel export -o``."""
-        from herstel.ui.history.window import run_in_thread, write_export
+        from herstel.storage.export_file import write_export
+        from herstel.ui.common.background import run_in_thread
 
         if self._exporting:
             return
@@ -189,9 +185,9 @@ class DataSettingsPage(SettingsPage):
                     self._say(self.tr("There is nothing to export yet."))
                     return
                 reason = getattr(result, "strerror", None) or str(result)
-                self._say(_fill(self.tr("Could not export: {reason}"), reason=reason))
+                self._say(fill(self.tr("Could not export: {reason}"), reason=reason))
                 return
-            self._say(_fill(self.tr("Saved to {path}"), path=str(target)))
+            self._say(fill(self.tr("Saved to {path}"), path=str(target)))
             self.export_finished.emit(str(target))
 
         run_in_thread(self, lambda: write_export(database, target, export_kind, now), done)
@@ -242,7 +238,7 @@ class DataSettingsPage(SettingsPage):
         except (sqlite3.Error, StorageError) as error:
             log.error("settings: deleting all data failed: %s", error)
             self._say(
-                _fill(
+                fill(
                     self.tr("Nothing was deleted: {reason}"),
                     reason=str(error),
                 )
@@ -251,7 +247,7 @@ class DataSettingsPage(SettingsPage):
         except OSError as error:  # the history is gone; a copy beside it could not go
             log.error("settings: a copy of the data could not be removed: %s", error)
             self._say(
-                _fill(
+                fill(
                     self.tr("Your history is deleted, but {path} could not be removed: {reason}"),
                     path=str(error.filename or ""),
                     reason=error.strerror or str(error),
@@ -283,7 +279,7 @@ class DataSettingsPage(SettingsPage):
         )
         self._folder_label.setText(self.tr("&Folder"))
         self.settings_folder.setText(
-            _fill(
+            fill(
                 self.tr("Your settings are kept in {folder}"),
                 folder=str(self.paths.config_dir),
             )
