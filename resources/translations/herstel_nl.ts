@@ -4,9 +4,53 @@
 <context>
     <name></name>
     <message>
+        <source>A session is already running; it was brought to the front.</source>
+        <translation>Er loopt al een sessie; die staat nu vooraan.</translation>
+    </message>
+    <message>
         <location filename="../../src/herstel/cli.py" line="145"/>
         <source>--pattern &apos;{pattern}&apos;: the second breath in must be {low}–{high} seconds in {step} s steps (got {value})</source>
         <translation>--pattern &apos;{pattern}&apos;: de tweede inademing moet {low}–{high} seconden zijn, in stappen van {step} s (ingevoerd: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>-o {path} is one of Herstel&apos;s own files; choose another file name</source>
+        <translation>-o {path} is een van de eigen bestanden van Herstel; kies een andere bestandsnaam</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>{path} is not a regular file (a pipe, device or socket); save it first</source>
+        <translation>{path} is geen gewoon bestand (maar een pipe, apparaat of socket); sla het eerst op als bestand</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>{path} is too large to be a Herstel export ({size} MB; an import reads up to {cap} MB)</source>
+        <translation>{path} is te groot voor een export van Herstel ({size} MB; importeren leest tot {cap} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>the database {path} is in use by another program; nothing was changed (waited {seconds} s; try again when it is done)</source>
+        <translation>de database {path} is in gebruik door een ander programma; er is niets veranderd ({seconds} s gewacht; probeer het opnieuw als dat klaar is)</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>cannot write the database {path}: {reason}; nothing was changed</source>
+        <translation>kan de database {path} niet bijwerken: {reason}; er is niets veranderd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>cannot write {path}: {reason}; nothing was changed</source>
+        <translation>kan {path} niet schrijven: {reason}; er is niets veranderd</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>it is a file, not a folder</source>
+        <translation>het is een bestand, geen map</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/cli.py" line="1"/>
+        <source>no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set)</source>
+        <translation>geen beeldscherm om een venster op te openen (DISPLAY en WAYLAND_DISPLAY zijn niet ingesteld)</translation>
     </message>
     <message>
         <location filename="../../src/herstel/cli.py" line="103"/>
@@ -841,6 +885,11 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 </context>
 <context>
     <name>Herstel</name>
+    <message>
+        <location filename="../../src/herstel/ui/shell/shell.py" line="316"/>
+        <source>Your history file is busy or cannot be written just now (another program may be using it, or the disk is full). Nothing is lost: your session is kept safely beside it and Herstel adds it as soon as it can. If this message stays, close other programs that use the file or free some disk space.</source>
+        <translation>Je geschiedenisbestand is even bezet of kan nu niet worden bijgewerkt (misschien gebruikt een ander programma het, of is de schijf vol). Er gaat niets verloren: je sessie staat veilig ernaast en Herstel zet hem erin zodra dat kan. Blijft deze melding staan? Sluit dan andere programma's die het bestand gebruiken of maak wat ruimte vrij op de schijf.</translation>
+    </message>
     <message>
         <location filename="../../src/herstel/ui/shell/shell.py" line="248"/>
         <source>This desktop shows no tray icon, so Herstel stays in this window. Closing it asks whether to keep your reminders running.</source>
@@ -2280,6 +2329,10 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
 </context>
 <context>
     <name>SessionWindow</name>
+    <message>
+        <source>Eyes-closed mode needs sound, and no sound can play here, so follow the shape on the screen.</source>
+        <translation>Met je ogen dicht ademen gaat op geluid, en hier kan geen geluid spelen. Volg daarom de vorm op het scherm.</translation>
+    </message>
     <message>
         <location filename="../../src/herstel/ui/session/window.py" line="342"/>
         <source>And in</source>

@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
@@ -32,7 +33,7 @@ from herstel.core.rhythm import (
     PatternError,
     parse_pattern,
 )
-from herstel.storage.paths import DataPaths, resolve_paths
+from herstel.storage.paths import DataDirError, DataPaths, resolve_paths
 
 
 class Exit(IntEnum):
@@ -315,7 +316,9 @@ def _breathe_options(args: argparse.Namespace) -> BreatheOptions:
 
 
 def _data_dir(args: argparse.Namespace) -> str | None:
-    chosen: str | None = getattr(args, "sub_data_dir", None) or args.data_dir
+    # After the command or before it, the same option means the same: "" is refused either way.
+    after: str | None = getattr(args, "sub_data_dir", None)
+    chosen: str | None = after if after is not None else args.data_dir
     if chosen is not None and not chosen.strip():
         raise UsageError(tr("--data-dir must not be empty"))
     return chosen
@@ -362,19 +365,93 @@ def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
     target = Path(args.output).expanduser()
     if target.is_dir():
         raise UsageError(tr("-o {path} is a folder, not a file").format(path=target))
+    if _is_own_file(target, paths):
+        raise UsageError(
+            tr("-o {path} is one of Herstel's own files; choose another file name").format(
+                path=target
+            )
+        )
     write_text_file(target, write)
+
+
+_OWN_NAMES = ("settings.json", "reminders.json", "herstel.lock")
+
+
+def _is_own_file(target: Path, paths: DataPaths) -> bool:
+    """Whether ``target`` is (or would replace) a file Herstel keeps: never export onto one."""
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return False
+    folders = {paths.data_dir.resolve(), paths.config_dir.resolve()}
+    logs = paths.log_dir.resolve()
+    if resolved.parent in folders:
+        name = resolved.name
+        if name.startswith((paths.database.name, *_OWN_NAMES)) or (
+            name.startswith("herstel-") and name.endswith(".sock")
+        ):
+            return True
+    if resolved == logs or logs in resolved.parents:
+        return True
+    own = [paths.database, paths.settings_file, paths.lock_file]
+    own += [Path(f"{paths.database}{side}") for side in ("-wal", "-shm", "-journal")]
+    for path in own:
+        try:
+            if target.exists() and path.exists() and target.samefile(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+MAX_IMPORT_BYTES = 1 << 30  # 1 GiB; ten years of daily sessions export to about 50 MB
+
+
+def _read_import(source: Path) -> bytes:
+    """The whole import file, read only when it is a regular file no larger than the cap.
+
+    A FIFO would block the read forever and ``/dev/zero`` never ends; both are
+    refused after an ``fstat``, and ``O_NONBLOCK`` keeps opening a FIFO from
+    waiting for a writer.
+    """
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise UsageError(tr("{path}: no such file").format(path=source)) from None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UsageError(tr("{path} is a folder, not a file").format(path=source))
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(
+                tr("{path} is not a regular file (a pipe, device or socket); save it first").format(
+                    path=source
+                )
+            )
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise UsageError(
+                tr(
+                    "{path} is too large to be a Herstel export ({size} MB; "
+                    "an import reads up to {cap} MB)"
+                ).format(path=source, size=info.st_size // 2**20, cap=MAX_IMPORT_BYTES // 2**20)
+            )
+        os.set_blocking(fd, True)
+        data = file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while we read
+        raise UsageError(
+            tr(
+                "{path} is too large to be a Herstel export ({size} MB; "
+                "an import reads up to {cap} MB)"
+            ).format(path=source, size=len(data) // 2**20, cap=MAX_IMPORT_BYTES // 2**20)
+        )
+    return data
 
 
 def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
     from herstel.storage.exchange import ImportFileError, import_json
 
     source = Path(args.file).expanduser()
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(tr("{path}: no such file").format(path=source)) from None
-    except IsADirectoryError:
-        raise UsageError(tr("{path} is a folder, not a file").format(path=source)) from None
+    data = _read_import(source)
     try:
         result = import_json(paths.database, data, now)
     except ImportFileError as error:
@@ -388,7 +465,11 @@ def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
 
 def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
     """Run a command that needs no display; storage errors exit 1 with one line."""
+    import sqlite3
+
     from herstel.storage.database import (
+        BUSY_TIMEOUT,
+        DatabaseBusy,
         DatabaseCorrupt,
         DatabaseTooNew,
         DataFolderError,
@@ -422,6 +503,16 @@ def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
             file=sys.stderr,
         )
         return Exit.FAILURE
+    except DatabaseBusy as error:
+        print(
+            "herstel: "
+            + tr(
+                "the database {path} is in use by another program; nothing was changed "
+                "(waited {seconds} s; try again when it is done)"
+            ).format(path=error.path, seconds=_number(str(BUSY_TIMEOUT))),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
     except (DataFolderError, StorageError) as error:
         print(f"herstel: {error}", file=sys.stderr)
         return Exit.FAILURE
@@ -429,7 +520,30 @@ def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
         # `herstel export | head`: the reader left; that is not our failure.
         sys.stderr.close()
         return Exit.OK
+    except sqlite3.Error as error:  # e.g. a full disk during an import's transaction
+        print(
+            "herstel: "
+            + tr("cannot write the database {path}: {reason}; nothing was changed").format(
+                path=paths.database, reason=_one_line(str(error))
+            ),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
+    except OSError as error:  # the export's file: a read-only folder, a full disk
+        where = error.filename or args.output or ""
+        print(
+            "herstel: "
+            + tr("cannot write {path}: {reason}; nothing was changed").format(
+                path=where, reason=_one_line(error.strerror or str(error))
+            ),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
     return Exit.OK
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _desktop(action: str, out: TextIO) -> int:
@@ -468,6 +582,8 @@ def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, DataPaths]:
     explain = any(arg in {"-h", "--help"} for arg in argv)
     args = _build_parser(explain).parse_args(argv)
     paths = resolve_paths(_data_dir(args), os.environ)
+    if paths.data_dir.exists() and not paths.data_dir.is_dir():
+        raise DataDirError(paths.data_dir, tr("it is a file, not a folder"))
     if args.tray and args.command is not None:
         raise UsageError(tr("--tray cannot be combined with a command"))
     return args, paths
@@ -553,17 +669,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _launch(request, paths)
 
 
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def _has_display(env: Mapping[str, str]) -> bool:
+    """Whether Qt can open a window here (Linux); a forwarded request needs none."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return True
+    return env.get("QT_QPA_PLATFORM", "").split(":")[0] in _HEADLESS_PLATFORMS
+
+
+def _session_running(paths: DataPaths) -> bool:
+    """Whether the running instance (if any) has a session open: asked before handing over."""
+    from herstel.platform.instance_address import socket_name
+    from herstel.platform.status_client import NotRunning, StatusUnavailable, statuses
+
+    try:
+        for status in statuses(socket_name(paths.data_dir, os.environ), watch=False):
+            return bool(status.session_running)
+    except (NotRunning, StatusUnavailable, OSError):
+        return False
+    return False
+
+
 def _launch(request: LaunchRequest, paths: DataPaths) -> int:
     """Become the running instance for this data folder, or hand the request to it."""
     from herstel.platform.single_instance import claim
 
+    running = request.action is Action.BREATHE and _session_running(paths)
     try:
         instance = claim(paths, request)
     except OSError as error:  # SingleInstanceError, DataDirError
         print(f"herstel: {error}", file=sys.stderr)
         return Exit.FAILURE
     if instance is None:
+        if running:  # the running instance raised its session instead of starting one
+            print(tr("A session is already running; it was brought to the front."))
         return Exit.OK  # the running instance took it
+    if not _has_display(os.environ):
+        instance.close()
+        print(
+            "herstel: "
+            + tr("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set)"),
+            file=sys.stderr,
+        )
+        return Exit.FAILURE
     from herstel.app.bootstrap import run_app
 
     return run_app(request, paths, instance=instance)

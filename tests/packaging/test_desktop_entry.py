@@ -236,7 +236,9 @@ def test_remove_takes_exactly_what_install_wrote(tmp_path: Path) -> None:
     assert installed_files(data_home) == sorted(others)
     for other in others:
         assert other.read_text(encoding="utf-8") == "someone else's\n"
-    assert (data_home / "icons" / "hicolor" / "scalable" / "apps").is_dir()  # folders stay
+    # The folders it emptied go (issue #15); those holding someone else's files stay.
+    assert not (data_home / "icons" / "hicolor" / "scalable").exists()
+    assert small.is_dir()
 
 
 def test_remove_is_idempotent(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_i
 from herstel.storage import schema
 from herstel.storage.database import (
     Database,
+    DatabaseBusy,
     DatabaseCorrupt,
     DatabaseTooNew,
     DataFolderError,
@@ -207,6 +208,7 @@ def test_erase_all_removes_the_copies_beside_the_file_and_nothing_else(
         folder / f"{db_path.name}.pre-v2.bak",
         folder / f"{db_path.name}.corrupt-20260101-120000",
         folder / f"{db_path.name}.corrupt-20260101-120000-wal",
+        folder / f"{db_path.name}.pending",  # kept writes would bring sessions back
     ]
     others = [folder / "settings.json", folder / "reminders.json", folder / "notes.bak"]
     for path in copies + others:
@@ -224,7 +226,7 @@ def test_erase_all_is_one_transaction(db: Database, db_path: Path) -> None:
         closing(sqlite3.connect(db_path, timeout=0.1, isolation_level=None)) as other,
     ):
         other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(DatabaseBusy, match="in use"):
             impatient.erase_all()
         other.execute("ROLLBACK")
     assert _table_counts(db_path) == {"sessions": 3, "checks": 3, "nights": 3, "reminders": 1}
@@ -394,7 +396,7 @@ def test_a_busy_wal_database_is_not_corrupt(db: Database, db_path: Path) -> None
         with second:
             assert moved is None
             assert second.session_count() == 1
-            with pytest.raises(sqlite3.OperationalError, match="locked") as caught:
+            with pytest.raises(DatabaseBusy, match="in use") as caught:
                 second.save_session(record(), None, None, None, "none")
             assert not isinstance(caught.value, DatabaseCorrupt)
         other.execute("ROLLBACK")
@@ -412,7 +414,7 @@ def test_an_exclusively_locked_database_is_not_corrupt(tmp_path: Path) -> None:
             lambda: Database.open(path, busy_timeout=0.05),
             lambda: open_or_recover(path, NOW, busy_timeout=0.05),
         ):
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(DatabaseBusy, match="in use by another program"):
                 opener()
         other.execute("ROLLBACK")
     assert path.exists()

@@ -19,7 +19,7 @@ from herstel.core.settings import (
     settings_to_mapping,
 )
 from herstel.storage.paths import DataDirError
-from herstel.storage.settings_file import load_settings, save_settings
+from herstel.storage.settings_file import SettingsFileTooNew, load_settings, save_settings
 
 NOW = datetime(2026, 3, 14, 15, 9, 26, tzinfo=UTC)
 ASIDE_NAME = "settings.json.corrupt-20260314-150926"
@@ -194,7 +194,12 @@ def test_a_bad_value_falls_back_and_the_file_is_kept(tmp_path: Path, key: str, b
         if neighbour != key:
             assert kept[neighbour] == document[neighbour]
     assert path.read_bytes() == before  # rewritten only by the next save
-    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+    # ... and before that, the file as the user wrote it is kept beside it.
+    assert loaded.kept_original is not None
+    assert loaded.kept_original.read_bytes() == before
+    assert stat.S_IMODE(loaded.kept_original.stat().st_mode) == 0o600
+    save_settings(path, loaded.settings)
+    assert loaded.kept_original.read_bytes() == before
 
 
 def test_an_older_file_missing_newer_keys_takes_their_defaults(tmp_path: Path) -> None:
@@ -306,7 +311,7 @@ def test_named_patterns_round_trip_through_the_file(tmp_path: Path) -> None:
 
 def test_keys_from_a_newer_herstel_are_kept_when_saving(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    write_json(path, {"version": SETTINGS_VERSION + 1, "minutes": 7, "glow": {"level": 2}})
+    write_json(path, {"version": SETTINGS_VERSION, "minutes": 7, "glow": {"level": 2}})
     loaded = load_settings(path, NOW)
     assert loaded.settings.minutes == 7
     save_settings(path, loaded.settings.replace(minutes=9))
@@ -314,3 +319,14 @@ def test_keys_from_a_newer_herstel_are_kept_when_saving(tmp_path: Path) -> None:
     assert document["glow"] == {"level": 2}
     assert document["minutes"] == 9
     assert document["version"] == SETTINGS_VERSION
+
+
+def test_a_file_from_a_newer_herstel_is_never_rewritten_as_an_older_one(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    write_json(path, {"version": SETTINGS_VERSION + 1, "minutes": 7, "glow": {"level": 2}})
+    before = path.read_bytes()
+    loaded = load_settings(path, NOW)
+    assert loaded.newer and loaded.settings.minutes == 7
+    with pytest.raises(SettingsFileTooNew, match="left unchanged"):
+        save_settings(path, loaded.settings.replace(minutes=9))
+    assert path.read_bytes() == before

@@ -213,3 +213,8 @@ def test_without_a_way_to_play_sound_the_shape_stays(
     qtbot.waitExposed(window)
     assert not window.is_eyes_closed()
     assert window.view.isVisibleTo(window)
+    # ... and the window says why, not only the log (issue #15).
+    note = window.findChild(QLabel, "safetyNote")
+    assert note is not None and note.isVisibleTo(window)
+    assert "no sound can play here" in note.text()
+    assert "not a treatment" not in note.text()  # first run done: only what matters now

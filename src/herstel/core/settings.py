@@ -28,6 +28,7 @@ from herstel.core.named_patterns import (
 )
 
 SETTINGS_VERSION: Final = 1
+UNKNOWN_SETTING: Final = "unknown setting, ignored"  # the issue for a key (kept on save)
 """The version of the settings format this Herstel writes."""
 
 
@@ -364,7 +365,7 @@ def settings_from_mapping(data: Mapping[str, object]) -> tuple[Settings, list[Se
     issues: list[SettingsIssue] = []
     for key, raw in data.items():
         if key not in known:
-            issues.append(SettingsIssue(_clip(str(key)), "unknown setting, ignored"))
+            issues.append(SettingsIssue(_clip(str(key)), UNKNOWN_SETTING))
             continue
         if key == "custom_patterns":  # one bad entry must not lose the others
             values[key], problems = named_patterns_from_json(raw)

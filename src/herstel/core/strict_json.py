@@ -8,6 +8,7 @@ words (``MessageError``, ``ImportFileError``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 
@@ -40,6 +41,15 @@ def _no_constants(name: str) -> Any:
     raise NotJSONNumber(name)
 
 
-def loads(text: str) -> Any:
-    """Parse ``text`` strictly; raises DuplicateKey, NotJSONNumber or json.JSONDecodeError."""
-    return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique_keys)
+def loads(text: str, parse_int: Callable[[str], Any] | None = None) -> Any:
+    """Parse ``text`` strictly; raises DuplicateKey, NotJSONNumber or json.JSONDecodeError.
+
+    ``parse_int`` as in ``json.loads`` (an import turns a 5,000-digit integer
+    into a value its field check refuses, rather than a bare ValueError).
+    """
+    return json.loads(
+        text,
+        parse_constant=_no_constants,
+        object_pairs_hook=_unique_keys,
+        parse_int=parse_int,
+    )

@@ -260,9 +260,27 @@ def remove_desktop_entry(data_home: Path) -> list[Path]:
         except FileNotFoundError:
             continue
         removed.append(path)
+    _remove_emptied_folders(data_home, removed)
     if removed:
         _invalidate_icon_cache(data_home)
     return removed
+
+
+def _remove_emptied_folders(data_home: Path, removed: list[Path]) -> None:
+    """Remove the icon folders (``…/48x48/apps`` up to ``icons``) that removing left empty.
+
+    ``rmdir`` only removes an empty folder, so anything the user or another
+    program keeps there stays, and so does the folder holding it.
+    """
+    top = data_home / "icons"
+    for path in removed:
+        folder = path.parent
+        while folder != top.parent and top in (folder, *folder.parents):
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, gone already, or not ours to remove
+                break
+            folder = folder.parent
 
 
 def _invalidate_icon_cache(data_home: Path) -> None:

@@ -8,6 +8,7 @@ the standard library: it must answer faster than ``herstel --version``.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -48,7 +49,7 @@ def socket_name(data_dir: Path, env: Mapping[str, str], *, platform: str = sys.p
         return base
     runtime = env.get("XDG_RUNTIME_DIR", "")
     folder = Path(runtime) if runtime and Path(runtime).is_absolute() else data_dir
-    if folder != data_dir and not folder.is_dir():
+    if folder != data_dir and not _private_folder(folder):
         folder = data_dir
     path = str(folder / f"{base}.sock")
     limit = _SUN_PATH_LINUX if platform.startswith("linux") else _SUN_PATH_OTHER
@@ -58,3 +59,16 @@ def socket_name(data_dir: Path, env: Mapping[str, str], *, platform: str = sys.p
             "set XDG_RUNTIME_DIR or use a shorter data folder"
         )
     return path
+
+
+def _private_folder(folder: Path) -> bool:
+    """A folder that is ours and that no one else can write into (else not for our socket)."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )

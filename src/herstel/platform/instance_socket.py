@@ -17,6 +17,7 @@ import enum
 import logging
 import os
 import socket
+import struct
 import time
 import weakref
 from collections.abc import Callable
@@ -45,6 +46,67 @@ log = logging.getLogger(__name__)
 READ_TIMEOUT_MS: Final = 2000
 """How long a peer has, from connecting, to deliver its whole message."""
 _CHUNK: Final = 4096
+
+
+WARNINGS_PER_MINUTE: Final = 10
+"""A flood of bad peers writes this many lines a minute, then one line saying how many more."""
+
+
+class RateLimit:
+    """At most ``limit`` warnings per ``period`` seconds; the rest are counted and reported once."""
+
+    def __init__(
+        self,
+        limit: int = WARNINGS_PER_MINUTE,
+        period: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._limit = limit
+        self._period = period
+        self._clock = clock
+        self._window_start = -period
+        self._count = 0
+        self._suppressed = 0
+
+    def warn(self, message: str) -> bool:
+        """Log ``message`` unless the limit is reached; True when it was logged."""
+        now = self._clock()
+        if now - self._window_start >= self._period:
+            if self._suppressed:
+                log.warning("single instance: %d similar warnings not logged", self._suppressed)
+            self._window_start, self._count, self._suppressed = now, 0, 0
+        if self._count >= self._limit:
+            self._suppressed += 1
+            return False
+        self._count += 1
+        log.warning("single instance: %s", message)
+        return True
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end (Linux SO_PEERCRED); None where unknown."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    try:
+        raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    except OSError:
+        return None
+    _pid, uid, _gid = struct.unpack("3i", raw)
+    return int(uid)
+
+
+def peer_is_us(sock: socket.socket) -> bool:
+    """Whether the peer runs as this user (true where the OS cannot tell: the file is 0600)."""
+    uid = peer_uid(sock)
+    return uid is None or uid == os.getuid()
+
+
+def _owned_by_someone_else(path: str) -> bool:
+    try:
+        return os.lstat(path).st_uid != os.getuid()
+    except FileNotFoundError:
+        return False
 
 
 class LinkError(OSError):
@@ -77,6 +139,8 @@ class Listener(QObject):
         self._path = path
         # Weak, as in Connection: this child must not keep its parent's wrapper alive.
         self._on_peer = weakref.WeakMethod(on_peer)
+        if _owned_by_someone_else(path):
+            raise LinkError(f"{path} belongs to another user; it was left alone")
         with suppress(FileNotFoundError):
             Path(path).unlink()
         listening = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -157,6 +221,7 @@ class Connection(QObject):
         # connection release the instance's wrapper, deleting the instance (and
         # so this half-destroyed child again) from inside this one's destructor.
         self._on_done = weakref.WeakMethod(on_done)
+        self._warn = weakref.WeakMethod(parent.warn)
         self._buffer = bytearray()
         self._expected: int | None = None
         self._finished = False
@@ -231,7 +296,9 @@ class Connection(QObject):
         self._finished = True
         self._timer.stop()
         if problem is not None:
-            log.warning("single instance: %s", problem)
+            warn = self._warn()
+            if warn is not None:
+                warn(problem)
         try:
             if answer is not None:
                 with suppress(OSError):  # the peer may be gone already
@@ -277,11 +344,17 @@ def send_once(name: str, message: bytes, answer_timeout: float) -> Outcome:
     def remaining() -> float:
         return max(0.001, deadline - time.monotonic())
 
+    if _owned_by_someone_else(name):
+        log.warning("single instance: %s belongs to another user; not connecting", name)
+        return Outcome.UNREACHABLE
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
         try:
             link.settimeout(remaining())
             link.connect(name)
         except OSError:  # no file, nobody listening, not ours: all "not reachable (yet)"
+            return Outcome.UNREACHABLE
+        if not peer_is_us(link):  # a socket swapped in by someone else: tell it nothing
+            log.warning("single instance: %s is served by another user; not sending", name)
             return Outcome.UNREACHABLE
         try:
             link.settimeout(remaining())

@@ -1,10 +1,11 @@
-"""Logging to a small file in the data folder's ``logs/``, rotated at start-up.
+"""Logging to a small file in the data folder's ``logs/``, rotated by size.
 
 Only the app calls this (headless commands never create logs/). No Qt here.
-Herstel writes a handful of lines a day (start, sessions, reminders), so the
-file is checked once, when the app starts: past ``MAX_BYTES`` it becomes
-``herstel.log.1`` (the older ones shift up, at most ``BACKUPS`` are kept).
-That keeps ``logging.handlers`` and what it loads out of the start-up path.
+Herstel writes a handful of lines a day (start, sessions, reminders); past
+``MAX_BYTES`` the file becomes ``herstel.log.1`` (the older ones shift up, at
+most ``BACKUPS`` are kept). That is checked at start-up and after each line,
+so a flood (a misbehaving peer on the socket) can never fill the disk. A
+small handler of our own keeps ``logging.handlers`` out of the start-up path.
 """
 
 from __future__ import annotations
@@ -35,6 +36,34 @@ def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKU
     return True
 
 
+class SizeCappedFileHandler(logging.FileHandler):
+    """A FileHandler that rotates (``rotate_if_large``) once its file reaches ``max_bytes``."""
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+        super().__init__(path, encoding="utf-8")
+        self._path = path
+        self._max_bytes = max_bytes
+        self._backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)
+        stream = self.stream
+        try:
+            if stream is None or stream.tell() < self._max_bytes:
+                return
+            self.acquire()
+            try:
+                stream.close()
+                self.stream = None  # reopened just below
+                rotate_if_large(self._path, self._max_bytes, self._backups)
+                self.stream = self._open()
+                self._path.chmod(0o600)
+            finally:
+                self.release()
+        except OSError:
+            self.handleError(record)
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the ``herstel`` loggers to the log file; returns its path.
 
@@ -44,7 +73,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     log_dir.mkdir(mode=0o700, exist_ok=True)
     path = log_dir / LOG_FILE_NAME
     rotate_if_large(path)
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = SizeCappedFileHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("herstel")
     root.setLevel(level)

@@ -37,6 +37,7 @@ the lock still makes one instance, but a second launch cannot hand it a request.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from socket import socket as Socket
 
-    from herstel.platform.instance_socket import Connection, Listener, Outcome
+    from herstel.platform.instance_socket import Connection, Listener, Outcome, RateLimit
 
 __all__ = [
     "ACK",
@@ -129,7 +130,7 @@ def _take_lock(lock_file: Path) -> QLockFile | None:
     """The held lock, or None when another live process holds it."""
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)  # held for the app's whole life: age means nothing
-    if lock.tryLock(0):
+    if _try_private(lock, lock_file):
         return lock
     error = lock.error()
     if error is not QLockFile.LockError.LockFailedError:
@@ -137,9 +138,22 @@ def _take_lock(lock_file: Path) -> QLockFile | None:
             "permission denied" if error is QLockFile.LockError.PermissionError else "unknown error"
         )
         raise SingleInstanceError(f"cannot create the lock file {lock_file}: {reason}")
-    if _remove_if_owner_gone(lock) and lock.tryLock(0):
+    if _remove_if_owner_gone(lock) and _try_private(lock, lock_file):
         return lock
     return None
+
+
+def _try_private(lock: QLockFile, lock_file: Path) -> bool:
+    """``tryLock`` with the lock file created 0600 whatever the umask (Qt uses 0666 & ~umask)."""
+    old_mask = os.umask(0o077)
+    try:
+        taken = lock.tryLock(0)
+    finally:
+        os.umask(old_mask)
+    if taken and os.name == "posix":
+        with contextlib.suppress(OSError):
+            lock_file.chmod(0o600)  # a lock file left by an older Herstel
+    return taken
 
 
 # -- the server ------------------------------------------------------------------------
@@ -163,7 +177,8 @@ class SingleInstance(QObject):
         self._lock = lock
         self._name = name
         self._server: Listener | None = None
-        self._connections: set[Connection] = set()
+        self._connections: dict[Connection, None] = {}  # oldest first
+        self._limit: RateLimit | None = None
         self._status_server: Callable[[Socket, StatusRequest], None] | None = None
 
     @classmethod
@@ -237,18 +252,36 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _accept(self, peer: Socket) -> None:
-        from herstel.platform.instance_socket import Connection
+        from herstel.platform.instance_socket import Connection, peer_is_us
 
-        if len(self._connections) >= MAX_CONNECTIONS:
-            log.warning("single instance: too many connections; dropped one")
+        warn = self.warn
+
+        if not peer_is_us(peer):
+            warn("refused a connection from another user")
             peer.close()
             return
+        if len(self._connections) >= MAX_CONNECTIONS:
+            # Evict the oldest peer still short of a whole request: idle
+            # connections cannot lock out a real launch (each also has a deadline).
+            oldest = next(iter(self._connections))
+            warn("too many connections; dropped the oldest")
+            self._connections.pop(oldest, None)
+            oldest.drop()
+            oldest.deleteLater()
         connection = Connection(peer, self._done, self)
-        self._connections.add(connection)
+        self._connections[connection] = None
         connection.start()
 
+    def warn(self, problem: str) -> None:
+        """A warning about a peer, rate-limited so a flood cannot fill the disk."""
+        if self._limit is None:
+            from herstel.platform.instance_socket import RateLimit
+
+            self._limit = RateLimit()
+        self._limit.warn(problem)
+
     def _done(self, connection: Connection, request: LaunchRequest | StatusRequest | None) -> None:
-        self._connections.discard(connection)
+        self._connections.pop(connection, None)
         connection.deleteLater()
         if isinstance(request, StatusRequest):
             peer = connection.take_socket()

@@ -48,6 +48,14 @@ class DatabaseTooNew(StorageError):
         )
 
 
+class DatabaseBusy(StorageError):
+    """Another program holds the database longer than we wait; nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"the database {path} is in use by another program; try again later")
+
+
 class DataFolderError(StorageError):
     """The data folder or file cannot be created or written; ``reason`` is one line."""
 
@@ -70,6 +78,14 @@ def _primary_code(err: sqlite3.Error) -> int | None:
     return None if code is None else int(code) & 0xFF
 
 
+def is_busy(err: sqlite3.Error) -> bool:
+    """True when another connection holds the file (SQLITE_BUSY or SQLITE_LOCKED)."""
+    code = _primary_code(err)
+    if code is None:  # some paths raise without a code; the text is SQLite's own
+        return "locked" in str(err) or "busy" in str(err)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def is_corrupt(err: sqlite3.Error) -> bool:
     """True only for SQLITE_CORRUPT and SQLITE_NOTADB (extended codes included)."""
     return _primary_code(err) in _CORRUPT_CODES
@@ -77,12 +93,14 @@ def is_corrupt(err: sqlite3.Error) -> bool:
 
 @contextmanager
 def _translated(path: Path) -> Iterator[None]:
-    """Turn SQLite's "damaged" codes into DatabaseCorrupt; everything else passes."""
+    """SQLite's "damaged" codes become DatabaseCorrupt, "locked" DatabaseBusy; the rest pass."""
     try:
         yield
     except sqlite3.Error as err:
         if is_corrupt(err):
             raise DatabaseCorrupt(path) from err
+        if is_busy(err):
+            raise DatabaseBusy(path) from err
         raise
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -37,6 +37,7 @@ from herstel.storage.aside import aside_name
 from herstel.storage.connection import (
     _FOLDER_CODES,
     BUSY_TIMEOUT,
+    DatabaseBusy,
     DatabaseCorrupt,
     DatabaseTooNew,
     DataFolderError,
@@ -48,6 +49,7 @@ from herstel.storage.connection import (
     _quick_check,
     _translated,
     connect,
+    is_busy,
     is_corrupt,
 )
 from herstel.storage.database_sql import (
@@ -90,6 +92,7 @@ __all__ = [
     "BUSY_TIMEOUT",
     "DataFolderError",
     "Database",
+    "DatabaseBusy",
     "DatabaseCorrupt",
     "DatabaseTooNew",
     "ImportResult",
@@ -99,6 +102,7 @@ __all__ = [
     "StoredSession",
     "TodaySummary",
     "WaitRow",
+    "is_busy",
     "is_canonical_uuid",
     "is_corrupt",
     "local_time",
@@ -129,18 +133,25 @@ def move_aside(path: Path, now: datetime) -> Path:
 
 
 def open_or_recover(
-    path: Path, now: datetime, *, busy_timeout: float = BUSY_TIMEOUT
+    path: Path,
+    now: datetime,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT,
+    defer_after: float | None = None,
 ) -> tuple[Database, Path | None]:
     """Open the database; if it is damaged, move it aside and start a fresh one.
+
+    A locked file is never damaged: with ``defer_after`` it is opened unsettled
+    (see ``Database.open``), without it DatabaseBusy is raised.
 
     Returns the database and where the damaged file went (None when it was fine).
     DatabaseTooNew and DataFolderError pass through: those files are never moved.
     """
     try:
-        return Database.open(path, busy_timeout=busy_timeout), None
+        return Database.open(path, busy_timeout=busy_timeout, defer_after=defer_after), None
     except DatabaseCorrupt:
         moved = move_aside(path, now)
-    return Database.open(path, busy_timeout=busy_timeout), moved
+    return Database.open(path, busy_timeout=busy_timeout, defer_after=defer_after), moved
 
 
 def validate_session(
@@ -178,40 +189,74 @@ def validate_session(
 # --- the database -------------------------------------------------------------------
 
 
+def _settle_connection(conn: sqlite3.Connection, path: Path) -> None:
+    """Check, switch to WAL and migrate: what every open does before the first use."""
+    with _translated(path):
+        version = _check_version(conn, path)  # read before anything writes
+        _quick_check(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < schema.SCHEMA_VERSION:
+            if version > 0:
+                schema.backup(conn, schema.backup_path(path))
+            schema.migrate(conn)
+        # The check read every page into the cache; the app keeps this
+        # connection open for days in the tray, so give that memory back.
+        conn.execute("PRAGMA shrink_memory")
+
+
 class Database:
     """An open Herstel database; use ``Database.open`` (or ``open_readonly`` for export)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, version: int) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        version: int,
+        *,
+        settled: bool = True,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> None:
         self._conn = conn
         self.path = path
         self.version = version
+        self._settled = settled
+        self._busy_timeout = busy_timeout
+        self._depth = 0
+
+    @property
+    def settled(self) -> bool:
+        """False while the open waits for another program to let go of the file."""
+        return self._settled
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+    def open(
+        cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT, defer_after: float | None = None
+    ) -> Database:
         """Open (creating folder 0700 and file 0600 if needed) and migrate to the current schema.
 
         Raises DatabaseCorrupt, DatabaseTooNew or DataFolderError; a database that
-        stays locked longer than ``busy_timeout`` raises sqlite3.OperationalError.
+        stays locked longer than ``busy_timeout`` raises DatabaseBusy. With
+        ``defer_after`` (the app's start), a lock held longer than that many
+        seconds does not wait: the database is returned unsettled and the check
+        and migration happen at its first use (which raises DatabaseBusy while
+        the other program still holds it).
         """
         _prepare_folder(path.parent)
         _prepare_file(path)
+        wait = busy_timeout if defer_after is None else defer_after
         try:
-            conn = connect(path, busy_timeout=busy_timeout)
+            conn = connect(path, busy_timeout=wait)
         except sqlite3.Error as err:
             raise DataFolderError(path.parent, f"cannot open {path}: {err}") from err
         try:
-            with _translated(path):
-                version = _check_version(conn, path)  # read before anything writes
-                _quick_check(conn, path)
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
-                if version < schema.SCHEMA_VERSION:
-                    if version > 0:
-                        schema.backup(conn, schema.backup_path(path))
-                    schema.migrate(conn)
-                # The check read every page into the cache; the app keeps this
-                # connection open for days in the tray, so give that memory back.
-                conn.execute("PRAGMA shrink_memory")
+            _settle_connection(conn, path)
+        except DatabaseBusy:
+            if defer_after is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+                return cls(conn, path, 0, settled=False, busy_timeout=busy_timeout)
+            conn.close()
+            raise
         except sqlite3.Error as err:
             conn.close()
             if _primary_code(err) in _FOLDER_CODES:
@@ -220,7 +265,9 @@ class Database:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, schema.SCHEMA_VERSION)
+        if defer_after is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        return cls(conn, path, schema.SCHEMA_VERSION, busy_timeout=busy_timeout)
 
     @classmethod
     def open_readonly(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
@@ -239,7 +286,13 @@ class Database:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, version)
+        return cls(conn, path, version, busy_timeout=busy_timeout)
+
+    def reopen(self) -> None:
+        """A fresh connection: SQLite keeps a file it opened read-only read-only for good."""
+        self._conn.close()
+        self._conn = connect(self.path, busy_timeout=self._busy_timeout)
+        self._settled = False
 
     def close(self) -> None:
         """Close the connection (the last one out checkpoints the WAL)."""
@@ -258,18 +311,53 @@ class Database:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self._depth:  # inside apply_all: one transaction for all of them
+            yield self._conn
+            return
         with _translated(self.path):
+            self._settle()
             self._conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
             try:
                 yield self._conn
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth -= 1
             self._conn.execute("COMMIT")
+
+    def apply_all(self, writes: Sequence[Callable[[Database], None]]) -> None:
+        """Run several writes (e.g. ``save_session`` calls) as one transaction: all or none."""
+        with self._transaction():
+            for write in writes:
+                write(self)
+
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Wait at most ``seconds`` for a lock inside the block (a retry must not freeze the UI)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
+
+    def _settle(self) -> None:
+        """Finish an open that was deferred because another program held the file.
+
+        Raises DatabaseBusy while it still does; then the check, WAL and
+        migration happen exactly as in ``open``.
+        """
+        if self._settled:
+            return
+        _settle_connection(self._conn, self.path)
+        self._settled = True
+        self.version = schema.SCHEMA_VERSION
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         with _translated(self.path):
+            self._settle()
             return self._conn.execute(sql, params).fetchall()
 
     def _has_table(self, name: str) -> bool:
@@ -316,7 +404,8 @@ class Database:
         pages; the WAL is then checkpointed and truncated (best effort: a reader
         at that moment only delays it). After the commit the copies kept beside
         the file go too: the backups made before migrations (``<name>.pre-vN.bak``)
-        and damaged files moved aside (``<name>.corrupt-…``). Returns the files
+        and damaged files moved aside (``<name>.corrupt-…``), and writes kept
+        waiting for the database (``<name>.pending``). Returns the files
         removed; an OSError removing one is raised after the history is gone.
         """
         with _translated(self.path):
@@ -339,6 +428,7 @@ class Database:
             for entry in self.path.parent.iterdir()
             if entry.name.startswith(f"{name}.corrupt-")
             or (entry.name.startswith(f"{name}.pre-v") and entry.name.endswith(".bak"))
+            or entry.name == f"{name}.pending"  # kept writes: erased means erased
         )
         for copy in copies:
             copy.unlink(missing_ok=True)
@@ -352,9 +442,31 @@ class Database:
         with self._transaction() as conn:
             conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
 
+    def record_reminder_once(self, reminder: ReminderRecord) -> None:
+        """Remember an outcome unless one for the same kind and due time is stored (a replay)."""
+        due = utc_text(reminder.due_at)
+        with self._transaction() as conn:
+            for (stored,) in conn.execute(
+                "SELECT due_at FROM reminders WHERE kind = ?", (reminder.kind.value,)
+            ):
+                if utc_text(datetime.fromisoformat(stored)) == due:
+                    return
+            conn.execute(_INSERT_REMINDER, _reminder_params(reminder))
+
     def record_wait(self, episode: Episode) -> None:
         """Remember a wait or a natural break with its reason, for history."""
         with self._transaction() as conn:
+            conn.execute(_INSERT_WAIT, _wait_params(episode))
+
+    def record_wait_once(self, episode: Episode) -> None:
+        """Remember a wait unless one with the same reason and start is stored (a replay)."""
+        start = utc_text(episode.started_at)
+        with self._transaction() as conn:
+            for (stored,) in conn.execute(
+                "SELECT started_at FROM waits WHERE reason = ?", (episode.reason.value,)
+            ):
+                if utc_text(datetime.fromisoformat(stored)) == start:
+                    return
             conn.execute(_INSERT_WAIT, _wait_params(episode))
 
     def add_imported(

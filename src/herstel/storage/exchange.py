@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 from pathlib import Path
@@ -313,13 +313,31 @@ def export_csv(
 # --- import: parsing ----------------------------------------------------------------
 
 
+class _HugeNumber:
+    """An integer too long to be read (Python refuses over 4,300 digits); rejected at its field."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {self.digits} digits"
+
+
+_MAX_DIGITS: Final = 4300  # sys.int_info.default_max_str_digits
+
+
+def _read_int(text: str) -> int | _HugeNumber:
+    digits = len(text.lstrip("-"))
+    return _HugeNumber(digits) if digits > _MAX_DIGITS else int(text)
+
+
 def _parse(source: TextIO | bytes) -> Any:
     try:
         text = source.decode("utf-8-sig") if isinstance(source, bytes) else source.read()
     except UnicodeDecodeError as err:
         raise ImportFileError(f"the file is not UTF-8 text (byte {err.start})") from err
     try:
-        return strict_json.loads(text)
+        return strict_json.loads(text, parse_int=_read_int)
     except strict_json.NotJSONNumber as err:
         raise ImportFileError(
             f"the file is not valid JSON: {err.name} is not a number JSON allows"
@@ -340,7 +358,7 @@ def _parse(source: TextIO | bytes) -> Any:
 
 
 def _got(value: object) -> str:
-    shown = json.dumps(value)
+    shown = json.dumps(value, default=str)
     return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
@@ -393,7 +411,7 @@ def _text(value: object, where: str) -> str:
     if (
         not isinstance(value, str)
         or not 0 < len(value) <= MAX_TEXT
-        or any(ord(ch) < 32 or ord(ch) == 127 for ch in value)
+        or any(ord(ch) < 32 or ord(ch) == 127 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value)
     ):
         raise _fail(where, f"must be text of 1–{MAX_TEXT} printable characters (got {_got(value)})")
     return value
@@ -421,6 +439,10 @@ def _moment(value: object, where: str, latest: datetime) -> datetime:
         offset_minutes(moment)
     except ValueError as err:
         raise _fail(where, f"{problem} (got {_got(value)})") from err
+    try:
+        moment.astimezone(UTC)
+    except OverflowError as err:
+        raise _fail(where, f"lies outside the years 1–9999 in UTC (got {_got(value)})") from err
     if moment > latest:
         raise _fail(where, f"lies in the future (got {_got(value)})")
     return moment

@@ -112,16 +112,33 @@ def resolve_paths(cli_data_dir: str | None, env: Mapping[str, str]) -> DataPaths
     )
 
 
+def _make_parents_private(folder: Path) -> None:
+    """Create the missing folders above ours 0700 too: the umask (even 000) must not decide."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        try:
+            each.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another process made it first; theirs to keep as it is
+        each.chmod(0o700)
+
+
 def ensure_private_dir(path: Path) -> None:
     """Make sure ``path`` is a folder we can write to, creating it private (0700).
 
-    A folder we create gets mode 0700 whatever the umask; an existing folder is
-    left as the user set it. Writability is tested by creating and removing a
-    file, because ``os.access`` says yes to root even on a read-only mount.
+    A folder we create gets mode 0700 whatever the umask, and so do missing
+    folders above it; an existing folder is left as the user set it.
+    Writability is tested by creating and removing a file, because
+    ``os.access`` says yes to root even on a read-only mount.
     Raises ``DataDirError`` naming the folder when any of this fails.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_parents_private(path.parent)
     except OSError as error:
         raise DataDirError(path, _reason(error)) from error
     try:

@@ -16,6 +16,7 @@ from typing import Final
 
 from herstel.core.settings import (
     SETTINGS_VERSION,
+    UNKNOWN_SETTING,
     Settings,
     SettingsIssue,
     settings_from_mapping,
@@ -43,6 +44,20 @@ class LoadedSettings:
     settings: Settings
     issues: list[SettingsIssue]
     moved_aside: Path | None
+    kept_original: Path | None = None  # a copy of a file whose bad values were replaced
+    newer: bool = False  # written by a newer Herstel: it is left exactly as it is
+
+
+class SettingsFileTooNew(OSError):
+    """The file on disk comes from a newer Herstel; it is not rewritten as an older one."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"the settings file {path} comes from a newer Herstel (version {version}); "
+            "it was left unchanged, and changes made now last until Herstel quits"
+        )
+        self.path = path
+        self.version = version
 
 
 class _Unreadable(Exception):
@@ -108,10 +123,18 @@ def load_settings(path: Path, now: datetime) -> LoadedSettings:
             SettingsIssue(
                 VERSION_KEY,
                 f"written by a newer Herstel (settings version {version}, this one "
-                f"reads {SETTINGS_VERSION}); using the settings this version knows",
+                f"reads {SETTINGS_VERSION}); using the settings this version knows "
+                "and leaving the file as it is",
             ),
         )
-    return LoadedSettings(settings, issues, None)
+        return LoadedSettings(settings, issues, None, newer=True)
+    kept = None
+    if any(issue.problem != UNKNOWN_SETTING for issue in issues):
+        # Some values will be replaced by defaults at the next save: keep the original.
+        kept = path.with_name(f"{path.name}.original-{now:%Y%m%d-%H%M%S}")
+        if not kept.exists():
+            write_atomic(kept, raw, mode=0o600)
+    return LoadedSettings(settings, issues, None, kept_original=kept)
 
 
 def _unknown_keys(path: Path, known: set[str]) -> dict[str, object]:
@@ -124,15 +147,29 @@ def _unknown_keys(path: Path, known: set[str]) -> dict[str, object]:
     return {key: value for key, value in data.items() if key not in known}
 
 
+def _version_on_disk(path: Path) -> int | None:
+    try:
+        with path.open("rb") as file:
+            version, _data = _parse(file.read(MAX_SETTINGS_BYTES + 1))
+    except (OSError, _Unreadable):
+        return None
+    return version
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write the settings atomically as pretty, sorted JSON, private to the user.
 
     Keys in the existing file that this version does not know (written by a newer
     Herstel) are kept as they are, so going back and forth between versions loses
-    nothing. Creates the folder (mode 0700) if needed; raises ``DataDirError`` if it
-    cannot be created or written to, or the ``OSError`` of a failed write.
+    nothing. A file from a newer Herstel (a higher "version") is never rewritten
+    as an older one: ``SettingsFileTooNew`` is raised and the file left alone. Creates the
+    folder (mode 0700) if needed; raises ``DataDirError`` if it cannot be
+    created or written to, or the ``OSError`` of a failed write.
     """
     ensure_private_dir(path.parent)
+    on_disk = _version_on_disk(path)
+    if on_disk is not None and on_disk > SETTINGS_VERSION:
+        raise SettingsFileTooNew(path, on_disk)
     mapping = settings_to_mapping(settings)
     kept = _unknown_keys(path, {VERSION_KEY, *mapping})
     document = {**kept, VERSION_KEY: SETTINGS_VERSION, **mapping}

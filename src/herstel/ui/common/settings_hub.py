@@ -70,6 +70,14 @@ class SettingsHub(QObject):
             return Settings()
         for issue in loaded.issues:
             log.warning("settings: %s: %s", issue.key, issue.problem)
+        if loaded.kept_original is not None:
+            log.warning("settings: the file as it was is kept as %s", loaded.kept_original)
+        if loaded.newer:
+            print(
+                f"herstel: the settings file {self._path} comes from a newer Herstel; "
+                "it is left as it is and changes made now last until Herstel quits",
+                file=sys.stderr,
+            )
         if loaded.moved_aside is not None:
             print(
                 f"herstel: the settings file could not be read; it was moved to "

@@ -91,6 +91,10 @@ class HomeWindow(QWidget):
         self._notice.setText(text)
         self._notice.show()
 
+    def hide_notice(self) -> None:
+        """Take the notice away once what it said is over."""
+        self._notice.hide()
+
     def add_section(self, widget: QWidget) -> None:
         """Place a feature's part (today at a glance, reminders) under the Start row."""
         self._sections.addWidget(widget)

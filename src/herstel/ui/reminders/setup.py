@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from herstel.core.clock import Clock
+from herstel.core.room import Episode
 from herstel.core.settings import Settings
 from herstel.storage.database import Database
 from herstel.ui.reminders.service import ReminderService, RoomSenses
@@ -47,16 +48,23 @@ def build_reminder_service(
     db: Database,
     busy: Callable[[], bool],
     parent: QObject | None = None,
+    record: Callable[[str, datetime, str, datetime], None] | None = None,
+    record_wait: Callable[[Episode], None] | None = None,
 ) -> ReminderService:
-    """The reminder service with its state file in ``data_dir`` and the senses wired in."""
+    """The reminder service with its state file in ``data_dir`` and the senses wired in.
+
+    ``record`` stores a reminder's outcome and ``record_wait`` a wait (the
+    app's keep them when the database refuses them); by default straight
+    into ``db``.
+    """
     return ReminderService(
         clock,
         data_dir / STATE_FILE,
         settings,
         tz,
-        db.record_reminder,
+        record or db.record_reminder,
         busy,
         parent,
         senses=make_senses(),
-        record_wait=db.record_wait,
+        record_wait=record_wait or db.record_wait,
     )

@@ -140,7 +140,8 @@ class SessionController(QObject):
 
         settings = self._settings
         eyes = settings.eyes_closed or eyes_closed
-        if eyes and self._sound_sink() is None:
+        no_sound = eyes and self._sound_sink() is None
+        if no_sound:
             # Without its cues eyes-closed mode would be a dark screen guiding nobody.
             log.warning("eyes-closed mode needs sound, which cannot play here: showing the shape")
             eyes = False
@@ -156,6 +157,8 @@ class SessionController(QObject):
             inhibitor=inhibitor,
             eyes_closed=eyes,
         )
+        if no_sound:
+            window.tell_no_sound_for_eyes_closed()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.ended.connect(lambda outcome, w=window: self._ended(w, trigger, outcome))
         window.destroyed.connect(lambda _=None, w=window: self._forget(w))

@@ -16,7 +16,9 @@ screen says live in :mod:`herstel.core.advice`.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
@@ -29,6 +31,7 @@ from herstel.core.reminder_flow import Shown
 from herstel.core.room import RESET_MINUTES
 from herstel.core.session_spec import SessionSpec, resolve_session
 from herstel.storage.database import Database, StorageError
+from herstel.storage.pending import Outcome, Saver, SessionWrite
 from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.rhythm.launcher import FinderLauncher
 from herstel.ui.session.controller import SessionController
@@ -39,6 +42,8 @@ if TYPE_CHECKING:  # the pages load when a session first needs them, not at star
     from herstel.ui.session.window import SessionWindow
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+READ_WAIT = 0.5  # seconds a screen waits for a locked database before it does without
 
 
 class SessionFlow(QObject):
@@ -53,10 +58,12 @@ class SessionFlow(QObject):
         clock: Clock,
         hub: SettingsHub,
         parent: QObject | None = None,
+        saver: Saver | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
         self._db = db
+        self._saver = saver
         self._clock = clock
         self._hub = hub
         self._spec: SessionSpec | None = None
@@ -164,18 +171,30 @@ class SessionFlow(QObject):
         window.show()
 
     def _save(self, record: SessionRecord, result: CheckResult | None, status: CheckStatus) -> bool:
+        write = SessionWrite(
+            record,
+            self._before,
+            result.answers if result else None,
+            result.night if result else None,
+            status.value,
+        )
         try:
-            self._db.save_session(
-                record,
-                self._before,
-                result.answers if result else None,
-                result.night if result else None,
-                status.value,
-            )
-        except (StorageError, OSError, ValueError) as error:
+            if self._saver is not None:  # into the database, or kept beside it until it can
+                return self._saver.save(write) is Outcome.SAVED
+            write.apply(self._db)
+        except (StorageError, OSError, ValueError, sqlite3.Error) as error:
             log.error("could not store session %s: %s", record.id, error)
             return False
         return True
+
+    def _read(self, read: Callable[[], T], fallback: T) -> T:
+        """A read for the screens; while another program holds the database, ``fallback``."""
+        try:
+            with self._db.waiting_at_most(READ_WAIT):
+                return read()
+        except (StorageError, sqlite3.Error) as error:
+            log.warning("could not read the history: %s", error)
+            return fallback
 
     def _session_ended(self, record: SessionRecord, window: SessionWindow) -> None:
         spec = self._spec
@@ -203,7 +222,8 @@ class SessionFlow(QObject):
         from herstel.ui.checkin.page import CheckinPage
 
         now = self._clock.now()
-        page = CheckinPage(CheckKind.AFTER, asks_sleep(now, self._db.last_check_at()), self._clock)
+        last = self._read(self._db.last_check_at, None)
+        page = CheckinPage(CheckKind.AFTER, asks_sleep(now, last), self._clock)
         page.submitted.connect(lambda result: self._checked(record, result, window))
         window.show_end_page(page)
 
@@ -218,13 +238,13 @@ class SessionFlow(QObject):
         from herstel.ui.checkin.result_page import ResultPage
 
         now = self._clock.now()
-        night = result.night or self._db.load_night(night_for(now))
+        night = result.night or self._read(lambda: self._db.load_night(night_for(now)), None)
         shown = recovery_result(
             result.answers,
             night,
             self._before,
-            self._db.recent_after_checks(limit=PROACTIVE_WINDOW),
-            self._db.recent_after_checks(since=now - GP_WINDOW),
+            self._read(lambda: self._db.recent_after_checks(limit=PROACTIVE_WINDOW), []),
+            self._read(lambda: self._db.recent_after_checks(since=now - GP_WINDOW), []),
             now,
         )
         page = ResultPage(

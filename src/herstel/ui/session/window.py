@@ -99,6 +99,7 @@ class SessionWindow(QWidget):
         self._show_count = show_count
         self._first_run = first_run
         self._eyes_closed = eyes_closed
+        self._no_sound_for_eyes_closed = False
         self._finished = False
         self._end_page: QWidget | None = None
         self._phase_key: tuple[object, ...] | None = None
@@ -336,6 +337,12 @@ class SessionWindow(QWidget):
             at = next_frame_time(after, origin, FRAME_SECONDS, base + until, changes)
         self._timer.start(max(1, math.ceil((at - now) * 1000.0 - 1e-6)))
 
+    def tell_no_sound_for_eyes_closed(self) -> None:
+        """Say in the window, not only the log, why eyes-closed mode was not used."""
+        self._no_sound_for_eyes_closed = True
+        self._parts_key = None
+        self._retranslate()
+
     def _retranslate(self) -> None:
         self._words = {
             Phase.INHALE: self.tr("Breathe in"),
@@ -347,12 +354,22 @@ class SessionWindow(QWidget):
         self._get_ready = self.tr("Get ready")
         self._paused = self.tr("Paused")
         self._left_text = self.tr("{time} left")
-        self._note.setText(
-            self.tr(
-                "Herstel is a relaxation aid, not a treatment. If you feel dizzy or "
-                "short of breath, stop and breathe normally."
+        notes = []
+        if self._no_sound_for_eyes_closed:
+            notes.append(
+                self.tr(
+                    "Eyes-closed mode needs sound, and no sound can play here, "
+                    "so follow the shape on the screen."
+                )
             )
-        )
+        if self._first_run:
+            notes.append(
+                self.tr(
+                    "Herstel is a relaxation aid, not a treatment. If you feel dizzy or "
+                    "short of breath, stop and breathe normally."
+                )
+            )
+        self._note.setText("\n\n".join(notes))
         self._hint.setText(self.tr("Esc stops"))
         self._stop_button.setText(self.tr("Stop"))
         self._stop_button.setAccessibleName(self.tr("Stop"))
@@ -454,7 +471,9 @@ class SessionWindow(QWidget):
         self._count_label.setVisible(
             not eyes_closed and (counting_down or (self._show_count and not full))
         )
-        self._note.setVisible(counting_down and self._first_run and not full)
+        self._note.setVisible(
+            counting_down and (self._first_run or self._no_sound_for_eyes_closed) and not full
+        )
         self._buttons.setVisible(not full)
         self._time_label.setVisible(not full)
         self._hint.setVisible(full and not eyes_closed)

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+READ_WAIT = 0.2  # seconds a screen waits for a database another program holds
+
 
 class Shell(QObject):
     quit_requested = Signal()
@@ -74,6 +76,7 @@ class Shell(QObject):
         self.has_tray: bool | None = None  # None until the tray wait is over
         self.start_hidden = False  # ``--tray``: without a tray, open minimized
         self._untold_move: Path | None = None  # told when the home window exists
+        self._kept_notice = False  # the home window says a write is kept
         hub.changed.connect(self._settings_changed)
 
     # -- the services -----------------------------------------------------------------
@@ -190,10 +193,19 @@ class Shell(QObject):
     def refresh_today(self) -> None:
         if self.glance is None or self._db is None:
             return  # the home window reads it when it is built
+        import sqlite3
+
         from herstel.core.checkin import check_day
+        from herstel.storage.database import StorageError
 
         now = self._clock.now()
-        self.glance.set_summary(self._db.today_summary(check_day(now), self._zone()))
+        try:
+            with self._db.waiting_at_most(READ_WAIT):
+                summary = self._db.today_summary(check_day(now), self._zone())
+        except (StorageError, sqlite3.Error) as error:  # another program holds the file
+            log.warning("today at a glance not refreshed: %s", error)
+            return
+        self.glance.set_summary(summary)
 
     def status(self) -> TrayStatus:
         from herstel.ui.shell.tray import TrayStatus
@@ -299,6 +311,28 @@ class Shell(QObject):
                 "and a new one was started.",
             ).replace("%1", str(moved))
         )
+
+    def tell_writes_kept(self) -> None:
+        """Said once, calmly, in the window: nothing is lost, and what to do if it lasts."""
+        text = QCoreApplication.translate(
+            "Herstel",
+            "Your history file is busy or cannot be written just now (another program may be "
+            "using it, or the disk is full). Nothing is lost: your session is kept safely "
+            "beside it and Herstel adds it as soon as it can. If this message stays, close "
+            "other programs that use the file or free some disk space.",
+        )
+        log.warning("a write is kept beside the database until it can be written")
+        self.home.show_notice(text)
+        self._kept_notice = True
+        if self.tray is not None and not self.home.isVisible():
+            self.tray.notify(APP_NAME, text)
+
+    def tell_kept_writes_written(self) -> None:
+        log.info("kept writes are in the database now")
+        if self._home is not None and self._kept_notice:
+            self._home.hide_notice()
+        self._kept_notice = False
+        self.refresh_data()
 
     # -- the end ----------------------------------------------------------------------
 
