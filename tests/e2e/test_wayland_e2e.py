@@ -1,0 +1,77 @@
+"""Herstel at home on Wayland: a real sway (headless), swaybar as tray host, mako.
+
+The issue's must-show, as a user on sway meets it: with an editor focused,
+``herstel --tray`` puts its icon in the tray (a StatusNotifierItem) and maps no
+window; ``herstel remind 1`` shows the reminder a minute later as a desktop
+notification, the editor keeps the focus and no Herstel window covers the
+work; the notification's "Start now" starts a session stored as ``reminder``.
+Set HERSTEL_SCREENSHOTS to a folder to keep grim screenshots along the way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sway_session import HEIGHT, WIDTH, SwaySession, wait_for
+
+pytestmark = pytest.mark.e2e
+
+
+def log_text(data_dir: Path) -> str:
+    log = data_dir / "logs" / "herstel.log"
+    return log.read_text(encoding="utf-8") if log.exists() else ""
+
+
+def write_settings(data_dir: Path, **values: object) -> None:
+    settings = {"version": 1, "first_run_done": True, "tray_hint_shown": True, **values}
+    path = data_dir / "settings.json"
+    path.write_text(json.dumps(settings))
+    os.chown(path, data_dir.stat().st_uid, data_dir.stat().st_gid)
+
+
+def stop(app: subprocess.Popen[str]) -> str:
+    app.send_signal(signal.SIGTERM)
+    _out, err = app.communicate(timeout=20)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
+    return err
+
+
+def screenshot(sway: SwaySession, name: str) -> None:
+    folder = os.environ.get("HERSTEL_SCREENSHOTS")
+    if folder:
+        sway.screenshot(Path(folder) / name)
+
+
+def herstel_notifications(sway: SwaySession) -> list[dict[str, Any]]:
+    return [n for n in sway.notifications() if n.get("app-name") == "Herstel"]
+
+
+def assert_editor_keeps_the_work(sway: SwaySession, editor_pid: int, app_pid: int) -> None:
+    focused = sway.focused()
+    assert focused is not None and focused.pid == editor_pid, focused
+    for window in sway.windows_of(app_pid):
+        assert window.width * window.height <= WIDTH * HEIGHT / 3, window
+
+
+def test_tray_item_registers_and_no_window_is_mapped(sway: SwaySession) -> None:
+    data_dir = sway.new_dir("data")
+    write_settings(data_dir, reminders_enabled=False, check_after=False)
+    editor = sway.start_editor()
+    app = sway.herstel("--tray", "--data-dir", str(data_dir))
+    try:
+        wait_for(lambda: app.pid in sway.tray_pids(), 10, "the tray item to register")
+        wait_for(lambda: "tray icon shown" in log_text(data_dir), 10, "the log to say so")
+        assert sway.windows_of(app.pid) == []
+        focused = sway.focused()
+        assert focused is not None and focused.pid == editor.pid
+    finally:
+        stop(app)
+        editor.terminate()
+        editor.wait(timeout=10)
