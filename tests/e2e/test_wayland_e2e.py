@@ -35,9 +35,10 @@ def write_settings(data_dir: Path, **values: object) -> None:
     os.chown(path, data_dir.stat().st_uid, data_dir.stat().st_gid)
 
 
-def stop(app: subprocess.Popen[str]) -> str:
+def stop(app: subprocess.Popen[str], data_dir: Path) -> str:
     app.send_signal(signal.SIGTERM)
     _out, err = app.communicate(timeout=20)
+    print(log_text(data_dir), err, sep="\n")  # shown when the test fails
     assert app.returncode == 0, err
     assert "Traceback" not in err
     return err
@@ -72,6 +73,47 @@ def test_tray_item_registers_and_no_window_is_mapped(sway: SwaySession) -> None:
         focused = sway.focused()
         assert focused is not None and focused.pid == editor.pid
     finally:
-        stop(app)
+        stop(app, data_dir)
         editor.terminate()
         editor.wait(timeout=10)
+
+
+def test_a_reminder_is_a_notification_that_leaves_the_focus_and_starts_a_break(
+    sway: SwaySession,
+) -> None:
+    data_dir = sway.new_dir("data")
+    # No reminder_style: a new user on Wayland gets the notification by default.
+    write_settings(
+        data_dir,
+        reminders_enabled=False,
+        check_after=False,
+        pattern="2-2",
+        length_unit="breaths",
+        breaths=1,
+    )
+    editor = sway.start_editor()
+    app = sway.herstel("--tray", "--data-dir", str(data_dir))
+    try:
+        wait_for(lambda: app.pid in sway.tray_pids(), 10, "the tray item to register")
+        forwarded = sway.run_herstel("remind", "1", "--data-dir", str(data_dir))
+        assert forwarded.returncode == 0, forwarded.stderr
+        wait_for(lambda: herstel_notifications(sway), 90, "the reminder notification")
+        assert "timer reminder due" in log_text(data_dir)
+        screenshot(sway, "sway-reminder.png")
+        assert_editor_keeps_the_work(sway, editor.pid, app.pid)
+        (notification,) = herstel_notifications(sway)
+        assert notification["summary"] == "Your reminder: a breathing break"
+
+        sway.invoke(int(notification["id"]), "start")
+        wait_for(lambda: "session starting" in log_text(data_dir), 10, "the session to start")
+        # Answered: withdrawn, not left behind.
+        wait_for(lambda: not herstel_notifications(sway), 10, "the notification to go")
+        wait_for(lambda: "ended completed" in log_text(data_dir), 30, "the short session to end")
+    finally:
+        stop(app, data_dir)
+        editor.terminate()
+        editor.wait(timeout=10)
+    export = sway.run_herstel("export", "--format", "json", "--data-dir", str(data_dir))
+    exported = json.loads(export.stdout)
+    assert [s["trigger"] for s in exported["sessions"]] == ["reminder"]
+    assert [(r["kind"], r["outcome"]) for r in exported["reminders"]] == [("timer", "taken")]

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
+from herstel import APP_ID, APP_NAME
 from herstel.core.clock import Clock
 from herstel.core.settings import Settings
+from herstel.platform.notifications import DesktopNotifications
 from herstel.platform.system_events import SystemEvents
 from herstel.storage.database import Database, open_or_recover
 from herstel.storage.paths import DataPaths
@@ -62,7 +64,13 @@ class Services:
             clock, paths.data_dir, settings, zone(), self.db,
             busy=lambda: self.flow.is_running or self.events.locked,
         )  # fmt: skip
-        self.presenter = ReminderPresenter(self.reminders, lambda: hub.settings, lambda: shell.tray)
+        self.notifications = DesktopNotifications(APP_NAME, APP_ID)
+        self.presenter = ReminderPresenter(
+            self.reminders,
+            lambda: hub.settings,
+            lambda: shell.tray,
+            notifications=self.notifications,
+        )
         self.tray_waiter = TrayWaiter()
 
         hub.changed.connect(self._settings_changed)
@@ -78,8 +86,9 @@ class Services:
         self.reminders.apply_settings(settings)
 
     def start(self) -> None:
-        """What needs the event loop running: the tray wait, the first reminder check."""
+        """What needs the event loop running: the tray wait, the notification server, the first reminder check."""
         self.tray_waiter.start()
+        self.notifications.start()
         self.reminders.check()
 
     def stop(self) -> None:
@@ -89,4 +98,5 @@ class Services:
         self.reminders.stop()
 
     def close(self) -> None:
+        self.notifications.close()
         self.db.close()
