@@ -92,6 +92,7 @@ def _as(user: pwd.struct_passwd) -> dict[str, Any]:
 class Window:
     """A window as sway sees it."""
 
+    id: int
     pid: int
     app_id: str | None
     name: str | None
@@ -183,6 +184,7 @@ class SwaySession:
                 rect = node["rect"]
                 found.append(
                     Window(
+                        id=node["id"],
                         pid=node["pid"],
                         app_id=node.get("app_id"),
                         name=node.get("name"),

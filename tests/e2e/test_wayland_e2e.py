@@ -117,3 +117,31 @@ def test_a_reminder_is_a_notification_that_leaves_the_focus_and_starts_a_break(
     exported = json.loads(export.stdout)
     assert [s["trigger"] for s in exported["sessions"]] == ["reminder"]
     assert [(r["kind"], r["outcome"]) for r in exported["reminders"]] == [("timer", "taken")]
+
+
+def test_the_window_carries_the_app_id_and_a_session_opens_on_sway(sway: SwaySession) -> None:
+    data_dir = sway.new_dir("data")
+    write_settings(data_dir, reminders_enabled=False, check_after=False, pattern="4-6")
+    app = sway.herstel("--data-dir", str(data_dir))
+    try:
+        wait_for(lambda: sway.windows_of(app.pid), 20, "the home window")
+        (home,) = sway.windows_of(app.pid)
+        # The compositor matches the window to io.github.herstel.Herstel.desktop.
+        assert home.app_id == "io.github.herstel.Herstel"
+        assert home.focused  # launched by the user: the window is theirs to use
+        # The services start after the first frame is on screen.
+        wait_for(lambda: "tray icon shown" in log_text(data_dir), 10, "the services")
+        screenshot(sway, "sway-home.png")
+
+        breathe = sway.run_herstel("breathe", "--breaths", "3", "--data-dir", str(data_dir))
+        assert breathe.returncode == 0, breathe.stderr  # forwarded to the running one
+        wait_for(lambda: "session starting" in log_text(data_dir), 10, "the session")
+        wait_for(
+            lambda: any(w.focused for w in sway.windows_of(app.pid) if w.id != home.id),
+            10,
+            "the session window to be focused",
+        )
+        screenshot(sway, "sway-session.png")
+        wait_for(lambda: "ended completed" in log_text(data_dir), 60, "the session to end")
+    finally:
+        stop(app, data_dir)

@@ -78,8 +78,18 @@ class DesktopNotifications(QObject):
         """Take the open notification away (answered elsewhere, or no longer due)."""
         self._spawn(self._withdraw())
 
-    def stop(self) -> None:
-        self._spawn(self._stop())
+    def close(self) -> None:
+        """At quit, with the event loop ending: drop the connection without waiting.
+
+        A notification still open expires by itself (it was shown with the
+        prompt timeout), and its buttons then do nothing.
+        """
+        self.available = False
+        for task in list(self._tasks):
+            task.cancel()
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            connection.writer.close()
 
     def _spawn(self, coroutine: Any) -> None:
         task = asyncio.ensure_future(coroutine)
@@ -208,10 +218,6 @@ class DesktopNotifications(QObject):
                 await self._call("CloseNotification", "u", (current,))
             except (OSError, TimeoutError, RuntimeError) as error:
                 log.debug("closing notification %d: %s", current, error)
-
-    async def _stop(self) -> None:
-        await self._withdraw()
-        await self._close_connection()
 
     async def _close_connection(self) -> None:
         self.available = False
