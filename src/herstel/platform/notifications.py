@@ -50,8 +50,17 @@ class DesktopNotifications(QObject):
     action_invoked = Signal(str)
     closed = Signal(int)
 
-    def __init__(self, app_name: str, desktop_entry: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        app_name: str,
+        desktop_entry: str,
+        parent: QObject | None = None,
+        *,
+        address: str | None = None,
+    ) -> None:
+        """``address`` selects a bus other than the session bus (used by tests)."""
         super().__init__(parent)
+        self._bus = address or "SESSION"
         self._app_name = app_name
         self._desktop_entry = desktop_entry
         self._connection: Any = None  # jeepney's DBusConnection once connected
@@ -105,7 +114,7 @@ class DesktopNotifications(QObject):
         self._lock = asyncio.Lock()
         self._address = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
         try:
-            self._connection = await asyncio.wait_for(open_dbus_connection("SESSION"), CALL_TIMEOUT)
+            self._connection = await asyncio.wait_for(open_dbus_connection(self._bus), CALL_TIMEOUT)
             self._spawn(self._receive())
             for member in ("ActionInvoked", "NotificationClosed"):
                 rule = MatchRule(type="signal", interface=INTERFACE, path=PATH, member=member)
