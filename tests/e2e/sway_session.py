@@ -27,7 +27,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TOOLS = ("sway", "swaymsg", "swaybar", "mako", "makoctl", "busctl", "grim", "dbus-daemon")
+TOOLS = (
+    "sway",
+    "swaymsg",
+    "swaybar",
+    "mako",
+    "makoctl",
+    "busctl",
+    "grim",
+    "wtype",
+    "dbus-daemon",
+)
 USER = "herstel-e2e"
 WIDTH, HEIGHT = 1280, 800
 EDITOR = Path(__file__).with_name("stand_in_editor.py")
@@ -100,6 +110,9 @@ class Window:
     floating: bool
     width: int
     height: int
+    x: int
+    output: str
+    fullscreen: bool
 
 
 @dataclass
@@ -179,7 +192,9 @@ class SwaySession:
     def windows(self) -> list[Window]:
         found: list[Window] = []
 
-        def walk(node: dict[str, Any], floating: bool) -> None:
+        def walk(node: dict[str, Any], floating: bool, output: str = "") -> None:
+            if node.get("type") == "output":
+                output = node["name"]
             if node.get("pid") and node.get("type") in {"con", "floating_con"}:
                 rect = node["rect"]
                 found.append(
@@ -192,15 +207,22 @@ class SwaySession:
                         floating=floating,
                         width=rect["width"],
                         height=rect["height"],
+                        x=rect["x"],
+                        output=output,
+                        fullscreen=bool(node.get("fullscreen_mode")),
                     )
                 )
             for child in node.get("nodes", []):
-                walk(child, floating)
+                walk(child, floating, output)
             for child in node.get("floating_nodes", []):
-                walk(child, True)
+                walk(child, True, output)
 
         walk(self.tree(), False)
         return found
+
+    def outputs(self) -> list[str]:
+        result = self.run("swaymsg", "-r", "-t", "get_outputs")
+        return [output["name"] for output in json.loads(result.stdout)]
 
     def focused(self) -> Window | None:
         return next((w for w in self.windows() if w.focused), None)
@@ -257,6 +279,14 @@ class SwaySession:
 
     def invoke(self, notification_id: int, action: str) -> None:
         self.run("makoctl", "invoke", "-n", str(notification_id), action)
+
+    def type_keys(self, *args: str) -> None:
+        """Keys from a virtual keyboard (wtype) to the focused window.
+
+        A new virtual keyboard's first key can be lost while the client takes
+        in its keymap, so a Shift goes first.
+        """
+        self.run("wtype", "-k", "Shift_L", "-s", "300", *args)
 
     def screenshot(self, path: Path) -> None:
         """A PNG of the whole output (written by the user, then moved into place)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sway_session import HEIGHT, WIDTH, SwaySession, wait_for
+from sway_session import HEIGHT, WIDTH, SwaySession, Window, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -103,6 +103,9 @@ def test_a_reminder_is_a_notification_that_leaves_the_focus_and_starts_a_break(
         assert_editor_keeps_the_work(sway, editor.pid, app.pid)
         (notification,) = herstel_notifications(sway)
         assert notification["summary"] == "Your reminder: a breathing break"
+        sway.type_keys("-k", "Return")  # the Enter meant for the editor ...
+        assert "session starting" not in log_text(data_dir)  # ... starts nothing
+        assert_editor_keeps_the_work(sway, editor.pid, app.pid)
 
         sway.invoke(int(notification["id"]), "start")
         wait_for(lambda: "session starting" in log_text(data_dir), 10, "the session to start")
@@ -145,3 +148,33 @@ def test_the_window_carries_the_app_id_and_a_session_opens_on_sway(sway: SwaySes
         wait_for(lambda: "ended completed" in log_text(data_dir), 60, "the session to end")
     finally:
         stop(app, data_dir)
+
+
+def test_full_screen_goes_to_the_output_the_user_is_on(sway: SwaySession) -> None:
+    data_dir = sway.new_dir("data")
+    write_settings(data_dir, reminders_enabled=False, check_after=False, pattern="4-6")
+    sway.run("swaymsg", "create_output")
+    second = next(o for o in sway.outputs() if o != "HEADLESS-1")
+    sway.run("swaymsg", "output", second, "resolution", "1024x768", "position", f"{WIDTH} 0")
+    sway.run("swaymsg", "focus", "output", second)
+    app = sway.herstel("breathe", "--breaths", "5", "--data-dir", str(data_dir))
+
+    def session() -> Window | None:
+        """The focused one once both windows are there (the home window, then the session)."""
+        windows = sway.windows_of(app.pid)
+        return next((w for w in windows if w.focused), None) if len(windows) == 2 else None
+
+    try:
+        wait_for(session, 20, "the session window to be focused")
+        opened = session()
+        assert opened is not None
+        assert opened.output == second  # where the user is, not the first screen
+        wait_for(lambda: "tray icon shown" in log_text(data_dir), 10, "the services")
+        sway.type_keys("f")  # F: full screen
+        wait_for(lambda: (w := session()) is not None and w.fullscreen, 10, "full screen")
+        full = session()
+        assert full is not None and full.id == opened.id
+        assert (full.output, full.width, full.height) == (second, 1024, 768)
+    finally:
+        stop(app, data_dir)
+        sway.run("swaymsg", "output", second, "unplug", check=False)
