@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,40 @@ def test_a_reminder_is_a_notification_that_leaves_the_focus_and_starts_a_break(
     exported = json.loads(export.stdout)
     assert [s["trigger"] for s in exported["sessions"]] == ["reminder"]
     assert [(r["kind"], r["outcome"]) for r in exported["reminders"]] == [("timer", "taken")]
+
+
+def test_a_prompt_on_wayland_floats_small_and_no_key_answers_it(sway: SwaySession) -> None:
+    """The style for servers without actions, here chosen by the user."""
+    data_dir = sway.new_dir("data")
+    write_settings(
+        data_dir,
+        reminder_style="prompt",
+        reminders_enabled=True,
+        reminder_interval_minutes=10,
+        working_hours={"days": [1, 2, 3, 4, 5, 6, 7], "start": "00:00", "end": "23:59"},
+        check_after=False,
+    )
+    # The last break was almost one interval ago: the next reminder is seconds away.
+    last_break = datetime.now(UTC) - timedelta(minutes=10) + timedelta(seconds=3)
+    state = {"version": 1, "last_break_at": last_break.isoformat()}
+    state |= dict.fromkeys(("last_prompt_at", "paused_until", "snoozed_until", "timer_due_at"))
+    (data_dir / "reminders.json").write_text(json.dumps(state))
+    os.chown(data_dir / "reminders.json", data_dir.stat().st_uid, data_dir.stat().st_gid)
+    editor = sway.start_editor()
+    app = sway.herstel("--tray", "--data-dir", str(data_dir))
+    try:
+        wait_for(lambda: sway.windows_of(app.pid), 40, "the reminder prompt")
+        (prompt,) = sway.windows_of(app.pid)
+        assert prompt.floating  # a fixed size: sway floats it instead of tiling it
+        assert prompt.width * prompt.height <= WIDTH * HEIGHT / 10
+        sway.type_keys("-k", "Return", "-k", "space")  # typing on, as if into the editor
+        assert not sway.notifications()
+        assert "session starting" not in log_text(data_dir)
+        assert sway.windows_of(app.pid)  # still waiting for an answer by click
+    finally:
+        stop(app, data_dir)
+        editor.terminate()
+        editor.wait(timeout=10)
 
 
 def test_the_window_carries_the_app_id_and_a_session_opens_on_sway(sway: SwaySession) -> None:
