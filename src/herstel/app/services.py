@@ -86,7 +86,7 @@ class Services:
         self.reminders.apply_settings(settings)
 
     def start(self) -> None:
-        """What needs the event loop running: the tray wait, the notification server, the first reminder check."""
+        """What needs the event loop running: the tray wait, notifications, the first check."""
         self.tray_waiter.start()
         self.notifications.start()
         self.reminders.check()
