@@ -1780,6 +1780,16 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <source>Skip</source>
         <translation>Overslaan</translation>
     </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="115"/>
+        <source>A one-minute reset after your call?</source>
+        <translation>Even één minuut bijkomen na je gesprek?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="116"/>
+        <source>One minute of slow, gentle breathing before you carry on.</source>
+        <translation>Eén minuut rustig en zacht ademen voordat je verdergaat.</translation>
+    </message>
 </context>
 <context>
     <name>ReminderPrompt</name>

@@ -217,8 +217,10 @@ def test_one_notification_at_a_time_and_start_now_takes_the_break(
         assert taken == [second]
         assert outcomes(db) == [("scheduled", "missed"), ("timer", "taken")]
 
-        presenter.present(Shown("scheduled", NOON))
+        presenter.present(Shown("scheduled", NOON, reset=True))  # after a long call
         run_until(loop, lambda: server.open, "a third notification")
+        (third,) = server.open.values()
+        assert third["summary"] == "A one-minute reset after your call?"
         presenter.withdraw()  # answered elsewhere (the tray, the window)
         run_until(loop, lambda: not server.open, "the notification to be withdrawn")
         assert outcomes(db)[-1] == ("scheduled", "missed")

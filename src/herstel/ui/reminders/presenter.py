@@ -111,16 +111,21 @@ class ReminderPresenter(QObject):
     ) -> None:
         self._notified = shown
         self._notified_by_server = True
-        if shown.kind == "timer":
-            title = self.tr("Your reminder: a breathing break")
+        if shown.reset:
+            title = self.tr("A one-minute reset after your call?")
+            body = self.tr("One minute of slow, gentle breathing before you carry on.")
         else:
-            title = self.tr("Time for a breathing break")
-        notifications.show(
-            title,
-            self.tr(
+            if shown.kind == "timer":
+                title = self.tr("Your reminder: a breathing break")
+            else:
+                title = self.tr("Time for a breathing break")
+            body = self.tr(
                 "A few minutes of slow, gentle breathing: in through your nose, "
                 "out a little longer."
-            ),
+            )
+        notifications.show(
+            title,
+            body,
             [
                 ("default", self.tr("Start now")),
                 ("start", self.tr("Start now")),
