@@ -1801,6 +1801,44 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <source>Click here to start a few minutes of slow, gentle breathing.</source>
         <translation>Klik hier om een paar minuten rustig en zacht te ademen.</translation>
     </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="115"/>
+        <source>Your reminder: a breathing break</source>
+        <translation>Je herinnering: een ademmoment</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="121"/>
+        <source>A few minutes of slow, gentle breathing: in through your nose, out a little longer.</source>
+        <translation>Een paar minuten rustig en zacht ademen: in door je neus, en iets langer uit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="6"/>
+        <source>Start now</source>
+        <translation>Nu beginnen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="127"/>
+        <source>In %n min</source>
+        <translation>
+            <numerusform>Over 1 min</numerusform>
+            <numerusform>Over %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="6"/>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="115"/>
+        <source>A one-minute reset after your call?</source>
+        <translation>Even één minuut bijkomen na je gesprek?</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/reminders/presenter.py" line="116"/>
+        <source>One minute of slow, gentle breathing before you carry on.</source>
+        <translation>Eén minuut rustig en zacht ademen voordat je verdergaat.</translation>
+    </message>
 </context>
 <context>
     <name>ReminderPrompt</name>
@@ -1979,6 +2017,26 @@ Dit kun je niet ongedaan maken. Wil je je geschiedenis bewaren, exporteer hem da
         <location filename="../../src/herstel/ui/settings/reminders_page.py" line="258"/>
         <source>A desktop notification</source>
         <translation>Een bureaubladmelding</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="198"/>
+        <source>Reminders come as a desktop notification: on Wayland a window cannot keep from taking the keyboard, and a notification never does.</source>
+        <translation>Herinneringen komen als bureaubladmelding: op Wayland kan een venster niet voorkomen dat het je toetsenbord overneemt, en een melding doet dat nooit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="205"/>
+        <source>Reminders come as a small window: on this desktop it appears without taking the keyboard, and it needs no notification service.</source>
+        <translation>Herinneringen komen als klein venster: op dit bureaublad verschijnt het zonder je toetsenbord over te nemen, en het heeft geen meldingendienst nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="289"/>
+        <source>Automatic: a desktop notification</source>
+        <translation>Automatisch: een bureaubladmelding</translation>
+    </message>
+    <message>
+        <location filename="../../src/herstel/ui/settings/reminders_page.py" line="291"/>
+        <source>Automatic: a small window</source>
+        <translation>Automatisch: een klein venster</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from herstel.core.settings import (
     SettingsIssue,
     Theme,
     WorkingHours,
+    effective_reminder_style,
     settings_from_mapping,
     settings_to_mapping,
 )
@@ -35,6 +36,25 @@ def issue_keys(issues: list[SettingsIssue]) -> list[str]:
 # --- the model ------------------------------------------------------------------------------
 
 
+def test_the_automatic_reminder_style_is_a_prompt_on_x11_and_a_notification_on_wayland() -> None:
+    assert effective_reminder_style(ReminderStyle.AUTOMATIC, wayland=False) is ReminderStyle.PROMPT
+    assert (
+        effective_reminder_style(ReminderStyle.AUTOMATIC, wayland=True)
+        is ReminderStyle.NOTIFICATION
+    )
+    for chosen in (ReminderStyle.PROMPT, ReminderStyle.NOTIFICATION):
+        assert effective_reminder_style(chosen, wayland=True) is chosen  # the user's choice
+        assert effective_reminder_style(chosen, wayland=False) is chosen
+
+
+def test_settings_files_of_older_versions_keep_their_reminder_style() -> None:
+    for style in ("prompt", "notification"):
+        settings, issues = settings_from_mapping({"reminder_style": style})
+        assert (settings.reminder_style.value, issues) == (style, [])
+    settings, issues = settings_from_mapping({"theme": "dark"})  # older than the setting
+    assert (settings.reminder_style, issues) == (ReminderStyle.AUTOMATIC, [])
+
+
 def test_defaults_follow_the_design() -> None:
     s = Settings()
     assert SETTINGS_VERSION == 1
@@ -42,7 +62,7 @@ def test_defaults_follow_the_design() -> None:
     assert s.length_unit is LengthUnit.MINUTES
     assert (s.minutes, s.breaths) == (5, 30)
     assert s.theme is Theme.SYSTEM
-    assert s.reminder_style is ReminderStyle.PROMPT
+    assert s.reminder_style is ReminderStyle.AUTOMATIC  # decided by the session type
     assert s.check_after and not s.check_before
     assert s.reminders_enabled
     assert (s.reminder_interval_minutes, s.snooze_minutes) == (60, 10)

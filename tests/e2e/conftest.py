@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sway_session import SwaySession, SwayUnavailable, start_sway
 
 TOOLS = ("Xvfb", "dbus-launch", "trayer", "xdotool", "xwininfo")
 
@@ -197,3 +198,18 @@ def desktop_with_tray(desktop: Desktop) -> Desktop:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="module")
+def sway() -> Iterator[SwaySession]:
+    """A headless sway session (swaybar tray host, mako) run as an unprivileged user."""
+    try:
+        session = start_sway()
+    except SwayUnavailable as why:
+        if os.environ.get("CI"):
+            pytest.fail(f"the sway session cannot run on CI: {why}")
+        pytest.skip(str(why))
+    try:
+        yield session
+    finally:
+        session.stop()

@@ -31,8 +31,11 @@ def flush_deletes() -> None:
 def make_prompt(qtbot: QtBot) -> Iterator[Factory]:
     made: list[ReminderPrompt] = []
 
-    def make(kind: str = "scheduled", snooze: int = 10) -> tuple[ReminderPrompt, list[Outcome]]:
-        prompt = ReminderPrompt(Shown("timer" if kind == "timer" else "scheduled", DUE), snooze)
+    def make(
+        kind: str = "scheduled", snooze: int = 10, floating: bool = False
+    ) -> tuple[ReminderPrompt, list[Outcome]]:
+        shown = Shown("timer" if kind == "timer" else "scheduled", DUE)
+        prompt = ReminderPrompt(shown, snooze, floating=floating)
         answers: list[Outcome] = []
         prompt.answered.connect(answers.append)
         made.append(prompt)
@@ -197,3 +200,19 @@ def test_after_a_long_call_the_prompt_offers_a_one_minute_reset(qtbot: QtBot) ->
     plain = ReminderPrompt(Shown("scheduled", DUE), 10)
     qtbot.addWidget(plain)
     assert plain._title.text() == "Time for a breathing break"
+
+
+def test_on_wayland_the_prompt_has_a_fixed_size_and_no_key_answers_it(
+    qtbot: QtBot, make_prompt: Factory
+) -> None:
+    prompt, answers = make_prompt(floating=True)
+    prompt.present()
+    qtbot.waitExposed(prompt)
+    # A fixed size is what tiling compositors (sway) float instead of tiling.
+    assert prompt.minimumSize() == prompt.maximumSize() == prompt.size()
+    # As if the compositor gave it the keyboard while the user typed on.
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Enter):
+        qtbot.keyClick(prompt.focusWidget() or prompt, key)
+    assert answers == []  # the Enter meant for the editor starts nothing
+    qtbot.mouseClick(prompt.start_button, Qt.MouseButton.LeftButton)
+    assert answers == [Outcome.TAKEN]  # a click still does

@@ -52,7 +52,7 @@ def test_the_page_shows_the_settings(page: ReminderSettingsPage) -> None:
     assert page.start.time() == QTime(9, 0)
     assert page.end.time() == QTime(17, 30)
     assert page.snooze.value() == 10
-    assert page.style_choice.currentData() == ReminderStyle.PROMPT.value
+    assert page.style_choice.currentData() == ReminderStyle.AUTOMATIC.value
     assert page.note.isHidden()
 
 
@@ -81,6 +81,22 @@ def test_the_room_switches_reach_the_settings(page: ReminderSettingsPage) -> Non
     )
     page.set_settings(replace(START, sense_call=False, away_minutes=30))
     assert not page.sense_call.isChecked() and page.away_minutes.value() == 30
+
+
+@pytest.mark.parametrize(
+    ("wayland", "used", "why"),
+    [(False, "a small window", "without taking the keyboard"), (True, "notification", "Wayland")],
+)
+def test_the_page_says_which_reminder_style_is_used_and_why(
+    qtbot: QtBot, wayland: bool, used: str, why: str
+) -> None:
+    page = ReminderSettingsPage(START, wayland=wayland)
+    qtbot.addWidget(page)
+    assert used in page.style_choice.currentText()
+    assert used in page.style_reason.text() and why in page.style_reason.text()
+    assert not page.style_reason.isHidden()
+    page.style_choice.setCurrentIndex(page.style_choice.findData("prompt"))
+    assert page.style_reason.isHidden()  # the user's own choice needs no explaining
 
 
 def test_changing_the_interval_emits_the_new_settings(page: ReminderSettingsPage) -> None:

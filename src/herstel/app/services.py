@@ -14,9 +14,11 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from herstel import APP_ID, APP_NAME
 from herstel.core.clock import Clock
 from herstel.core.room import Episode
 from herstel.core.settings import Settings
+from herstel.platform.notifications import DesktopNotifications
 from herstel.platform.system_events import SystemEvents
 from herstel.storage.database import Database, ReminderRecord, open_or_recover
 from herstel.storage.paths import DataPaths
@@ -92,7 +94,13 @@ class Services:
             busy=lambda: self.flow.is_running or self.events.locked,
             record=self.record_reminder, record_wait=self.record_wait,
         )  # fmt: skip
-        self.presenter = ReminderPresenter(self.reminders, lambda: hub.settings, lambda: shell.tray)
+        self.notifications = DesktopNotifications(APP_NAME, APP_ID)
+        self.presenter = ReminderPresenter(
+            self.reminders,
+            lambda: hub.settings,
+            lambda: shell.tray,
+            notifications=self.notifications,
+        )
         self.tray_waiter = TrayWaiter()
 
         hub.changed.connect(self._settings_changed)
@@ -117,9 +125,10 @@ class Services:
         self.reminders.apply_settings(settings)
 
     def start(self) -> None:
-        """What needs the event loop running: the tray wait, the first reminder check."""
+        """What needs the event loop running: the tray wait, notifications, the first check."""
         self.tray_waiter.start()
         self.kept_writes.start()  # what an earlier run could not write
+        self.notifications.start()
         self.reminders.check()
 
     def stop(self) -> None:
@@ -129,4 +138,5 @@ class Services:
         self.reminders.stop()
 
     def close(self) -> None:
+        self.notifications.close()
         self.db.close()

@@ -51,8 +51,23 @@ class LengthUnit(StrEnum):
 class ReminderStyle(StrEnum):
     """How a reminder shows itself."""
 
+    # Until the user chooses: decided by the session type (see ``effective_reminder_style``).
+    AUTOMATIC = "automatic"
     PROMPT = "prompt"  # a small window that does not steal focus; needs no notification daemon
     NOTIFICATION = "notification"  # a desktop notification with actions
+
+
+def effective_reminder_style(style: ReminderStyle, wayland: bool) -> ReminderStyle:
+    """The style a reminder takes: the user's choice, else what keeps DESIGN §5's promise.
+
+    On X11 a prompt can show without taking the keyboard, and needs no
+    notification server; on Wayland a client can neither refuse focus nor
+    place itself, so a desktop notification is the one that never takes the
+    keyboard or covers the work.
+    """
+    if style is not ReminderStyle.AUTOMATIC:
+        return style
+    return ReminderStyle.NOTIFICATION if wayland else ReminderStyle.PROMPT
 
 
 # Inclusive ranges of the whole-number settings, public so that spin boxes and
@@ -241,7 +256,7 @@ class Settings:
     reminder_interval_minutes: int = 60
     snooze_minutes: int = 10
     working_hours: WorkingHours = field(default_factory=WorkingHours)
-    reminder_style: ReminderStyle = ReminderStyle.PROMPT
+    reminder_style: ReminderStyle = ReminderStyle.AUTOMATIC
     autostart: bool = False
     tray_hint_shown: bool = False
     custom_patterns: tuple[NamedPattern, ...] = ()  # the user's named patterns, in order

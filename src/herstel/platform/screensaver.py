@@ -1,10 +1,12 @@
 """Keeping the screen awake while a session runs, and noticing the screen lock.
 
 Uses the freedesktop ``org.freedesktop.ScreenSaver`` service over the session
-bus (KDE, GNOME, Xfce and most others provide it). Where there is no session bus
-or no such service (a bare X server, Windows, macOS, a test run) everything here
-quietly does nothing: the session simply runs without inhibition, and that is
-logged at debug level only.
+bus (KDE, GNOME, Xfce and most others provide it); where that service is
+missing, the XDG desktop portal's ``Inhibit`` (portal_inhibit.py: inside a
+Flatpak, and on desktops whose portal offers it). Where there is neither (a
+bare X server, sway without a portal, Windows, macOS, a test run) everything
+here quietly does nothing: the session simply runs without inhibition, and
+that is logged at debug level only.
 
 Nothing blocks the event loop: ``Inhibit`` is an asynchronous call whose cookie
 is kept when the reply arrives; ``release`` before the reply came releases as
@@ -28,6 +30,7 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
 from herstel import APP_NAME
+from herstel.platform.portal_inhibit import PortalInhibitor
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ class ScreenSaverInhibitor(QObject):
         self._pending: QDBusPendingCallWatcher | None = None
         self._wanted = False
         self._listen_name: str | None = None
+        self._portal = PortalInhibitor(self._reason, address)
         if address is None:
             self._bus = QDBusConnection.sessionBus()
         else:
@@ -91,7 +95,7 @@ class ScreenSaverInhibitor(QObject):
     @property
     def inhibited(self) -> bool:
         """Whether the screen saver is inhibited by us right now."""
-        return self._cookie is not None
+        return self._cookie is not None or self._portal.inhibited
 
     @property
     def connection_name(self) -> str | None:
@@ -122,6 +126,11 @@ class ScreenSaverInhibitor(QObject):
     def release(self) -> None:
         """Let the screen saver come again; safe to call any number of times."""
         self._wanted = False
+        self._portal.release()
+        self._release_service()
+
+    def _release_service(self) -> None:
+        """Release the ScreenSaver service's inhibition and its private connection."""
         if self._pending is not None:
             return  # released as soon as the Inhibit reply arrives
         name, self._connection_name = self._connection_name, None
@@ -158,9 +167,11 @@ class ScreenSaverInhibitor(QObject):
                 log.debug("unexpected reply to Inhibit: %r", arguments)
         else:
             log.debug("screen saver inhibition not available: %s", reply.errorName())
+            if self._wanted:
+                self._portal.inhibit()  # the portal may offer what the service does not
         if self._cookie is None or not self._wanted:
             # No service (or released meanwhile): close the private connection.
-            self.release()
+            self._release_service()
 
     @Slot(bool)
     def _on_active_changed(self, active: bool) -> None:

@@ -3,7 +3,9 @@
 It shows without activating (typing in another window goes on undisturbed),
 sits in a corner of the screen under the pointer, offers Start now / In 10
 minutes / Skip, and closes by itself after ``PROMPT_TIMEOUT`` as missed. A new
-reminder replaces an open one; there are never two.
+reminder replaces an open one; there are never two. On Wayland, where a client
+can neither refuse focus nor place itself, it is a fixed-size window that the
+compositor floats, and its buttons answer clicks only.
 """
 
 from __future__ import annotations
@@ -22,9 +24,20 @@ class ReminderPrompt(QWidget):
 
     answered = Signal(object)
 
-    def __init__(self, shown: Shown, snooze_minutes: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+    def __init__(
+        self,
+        shown: Shown,
+        snooze_minutes: int,
+        parent: QWidget | None = None,
+        *,
+        floating: bool = False,
+    ) -> None:
+        flags = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
+        if floating:
+            flags |= Qt.WindowType.WindowDoesNotAcceptFocus
+        super().__init__(parent, flags)
         self.shown = shown
+        self._floating = floating
         self._snooze_minutes = snooze_minutes
         self._done = False
         self.setObjectName("reminderPrompt")
@@ -48,6 +61,13 @@ class ReminderPrompt(QWidget):
         self.start_button.clicked.connect(lambda: self._answer(Outcome.TAKEN))
         self.snooze_button.clicked.connect(lambda: self._answer(Outcome.SNOOZED))
         self.skip_button.clicked.connect(lambda: self._answer(Outcome.SKIPPED))
+        if floating:
+            # Wayland: the compositor may give this window the keyboard. Then no
+            # key answers it — Enter meant for the editor must not start a break.
+            self.start_button.setDefault(False)
+            for button in (self.start_button, self.snooze_button, self.skip_button):
+                button.setAutoDefault(False)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
         buttons.addWidget(self.start_button)
@@ -67,8 +87,14 @@ class ReminderPrompt(QWidget):
         self._retranslate()
 
     def present(self) -> None:
-        """Show in the bottom-right corner of the screen under the pointer, unfocused."""
+        """Show in the bottom-right corner of the screen under the pointer, unfocused.
+
+        Floating (Wayland): a fixed size, which tiling compositors float rather
+        than tile over the screen; where it goes is the compositor's choice.
+        """
         self.adjustSize()
+        if self._floating:
+            self.setFixedSize(self.size())
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         self.move(

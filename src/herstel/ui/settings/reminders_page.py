@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,7 @@ from herstel.core.settings import (
     ReminderStyle,
     Settings,
     WorkingHours,
+    effective_reminder_style,
 )
 from herstel.ui.settings.page import PAGE_MARGINS, SettingsPage
 
@@ -57,7 +59,13 @@ class ReminderSettingsPage(SettingsPage):
         "post_call_reset",
     )
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, wayland: bool | None = None
+    ) -> None:
+        self._wayland = QGuiApplication.platformName() == "wayland" if wayland is None else wayland
+        self.style_reason = QLabel()
+        self.style_reason.setProperty("role", "muted")
+        self.style_reason.setWordWrap(True)
         super().__init__(settings, parent)
         self.enabled = QCheckBox()
         self.interval = QSpinBox()
@@ -125,6 +133,7 @@ class ReminderSettingsPage(SettingsPage):
         room.addLayout(away_row)
         room.addWidget(self.post_call_reset)
         room.addWidget(self.privacy)
+        form.addRow("", self.style_reason)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.addLayout(form)
@@ -172,9 +181,32 @@ class ReminderSettingsPage(SettingsPage):
         self.sense_away.setChecked(settings.sense_away)
         self.away_minutes.setValue(settings.away_minutes)
         self.post_call_reset.setChecked(settings.post_call_reset)
+        self._explain_style()
         self.note.hide()
         self._sync_enabled()
         self._loading = False
+
+    def _explain_style(self) -> None:
+        """Which style reminders take, and why, when the user left it to Herstel."""
+        chosen = ReminderStyle(self.style_choice.currentData() or ReminderStyle.AUTOMATIC.value)
+        if chosen is not ReminderStyle.AUTOMATIC:
+            self.style_reason.hide()
+            return
+        if effective_reminder_style(chosen, self._wayland) is ReminderStyle.NOTIFICATION:
+            self.style_reason.setText(
+                self.tr(
+                    "Reminders come as a desktop notification: on Wayland a window cannot "
+                    "keep from taking the keyboard, and a notification never does."
+                )
+            )
+        else:
+            self.style_reason.setText(
+                self.tr(
+                    "Reminders come as a small window: on this desktop it appears without "
+                    "taking the keyboard, and it needs no notification service."
+                )
+            )
+        self.style_reason.show()
 
     def _sync_enabled(self) -> None:
         on = self.enabled.isChecked()
@@ -185,6 +217,7 @@ class ReminderSettingsPage(SettingsPage):
 
     def _emit(self) -> None:
         self._sync_enabled()
+        self._explain_style()
         if self._loading:
             return
         days = tuple(n for n, box in enumerate(self.days, start=1) if box.isChecked())
@@ -251,6 +284,13 @@ class ReminderSettingsPage(SettingsPage):
         )
         current = self.style_choice.currentData()
         self.style_choice.clear()
+        automatic = effective_reminder_style(ReminderStyle.AUTOMATIC, self._wayland)
+        self.style_choice.addItem(
+            self.tr("Automatic: a desktop notification")
+            if automatic is ReminderStyle.NOTIFICATION
+            else self.tr("Automatic: a small window"),
+            ReminderStyle.AUTOMATIC.value,
+        )
         self.style_choice.addItem(
             self.tr("A small window (works everywhere)"), ReminderStyle.PROMPT.value
         )
@@ -259,3 +299,4 @@ class ReminderSettingsPage(SettingsPage):
         )
         if current is not None:
             self.style_choice.setCurrentIndex(self.style_choice.findData(current))
+        self._explain_style()
