@@ -26,9 +26,10 @@ from herstel.core.checkin import (
     night_for,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
-from herstel.storage.database import Database, ReminderRecord, StoredSession
-from herstel.storage.exchange import export_csv, export_json
+from herstel.storage.database import Database
+from herstel.storage.export_stream import export_csv, export_json
 from herstel.storage.schema import ReminderKind, ReminderOutcome
+from herstel.storage.stored import ReminderRecord, StoredSession
 
 ZONE = timezone(timedelta(hours=1))
 START = datetime(2020, 1, 6, 9, 0, tzinfo=ZONE)

@@ -23,7 +23,8 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from herstel.storage.database import Database, utc_text
+from herstel.storage.database import Database
+from herstel.storage.stored import utc_text
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 

@@ -350,8 +350,8 @@ def _about(paths: DataPaths, out: TextIO) -> None:
 def _export(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
     if args.table is not None and args.format != "csv":
         raise UsageError(tr("--table only applies to --format csv"))
-    from herstel.storage.exchange import export_csv, export_json
     from herstel.storage.export_file import write_text_file
+    from herstel.storage.export_stream import export_csv, export_json
 
     def write(out: TextIO) -> None:
         if args.format == "json":
@@ -448,7 +448,8 @@ def _read_import(source: Path) -> bytes:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths, now: datetime) -> None:
-    from herstel.storage.exchange import ImportFileError, import_json
+    from herstel.storage.import_fields import ImportFileError
+    from herstel.storage.import_reader import import_json
 
     source = Path(args.file).expanduser()
     data = _read_import(source)
@@ -467,15 +468,15 @@ def _headless(args: argparse.Namespace, paths: DataPaths) -> int:
     """Run a command that needs no display; storage errors exit 1 with one line."""
     import sqlite3
 
-    from herstel.storage.database import (
+    from herstel.storage.connection import (
         BUSY_TIMEOUT,
         DatabaseBusy,
         DatabaseCorrupt,
         DatabaseTooNew,
         DataFolderError,
         StorageError,
-        move_aside,
     )
+    from herstel.storage.database import move_aside
 
     now = SystemClock().now()
     try:

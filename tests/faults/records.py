@@ -10,7 +10,7 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_i
 from herstel.storage.database import Database
 
 if TYPE_CHECKING:
-    from herstel.storage.pending import SessionWrite
+    from herstel.storage.pending_writes import SessionWrite
 
 CET = timezone(timedelta(hours=1))
 T0 = datetime(2026, 3, 10, 9, 0, tzinfo=CET)
@@ -24,7 +24,7 @@ def session(at: datetime = T0) -> SessionRecord:
 
 def ended(record: SessionRecord) -> SessionWrite:
     """The save when the session ends: no answers yet."""
-    from herstel.storage.pending import SessionWrite
+    from herstel.storage.pending_writes import SessionWrite
 
     return SessionWrite(record, None, None, None, "skipped")
 
@@ -34,7 +34,7 @@ def answered(record: SessionRecord) -> SessionWrite:
     at = record.started_at + timedelta(minutes=6)
     after = CheckAnswers(CheckKind.AFTER, dict.fromkeys(SIGNAL_ITEMS, 4), 5, True, at)
     night = NightAnswers(date(2026, 3, 9), 3, 4, at)
-    from herstel.storage.pending import SessionWrite
+    from herstel.storage.pending_writes import SessionWrite
 
     return SessionWrite(record, None, after, night, "answered")
 

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from records import ended, session
 
 from herstel.storage.database import Database
-from herstel.storage.pending import Keeper, Outcome, PendingFile, pending_path
+from herstel.storage.pending import Keeper, Outcome
+from herstel.storage.pending_file import PendingFile, pending_path
 from herstel.ui.shell.kept_writes import FIRST_RETRY_MS, LAST_RETRY_MS, KeptWrites
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

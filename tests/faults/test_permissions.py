@@ -21,7 +21,8 @@ instance = SingleInstance.acquire(DataPaths(data, data, True), {"XDG_RUNTIME_DIR
 assert instance is not None
 from herstel.storage.database import Database
 Database.open(data / "herstel.sqlite3").close()
-from herstel.storage.pending import PendingFile, DeleteWrite, pending_path
+from herstel.storage.pending_file import PendingFile, pending_path
+from herstel.storage.pending_writes import DeleteWrite
 PendingFile(pending_path(data / "herstel.sqlite3")).append(DeleteWrite("x"))
 print(oct((data / "herstel.lock").stat().st_mode & 0o777))  # while held: close removes it
 instance.close()

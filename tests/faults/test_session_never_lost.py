@@ -20,16 +20,9 @@ from records import answered, ended, session
 from herstel.core.checkin import CheckStatus
 from herstel.core.room import Episode, Sense
 from herstel.storage.database import Database
-from herstel.storage.pending import (
-    PENDING_VERSION,
-    Keeper,
-    Outcome,
-    PendingFile,
-    WaitWrite,
-    fallback_path,
-    pending_path,
-    save_or_keep,
-)
+from herstel.storage.pending import Keeper, Outcome, save_or_keep
+from herstel.storage.pending_file import PendingFile, fallback_path, pending_path
+from herstel.storage.pending_writes import PENDING_VERSION, WaitWrite
 
 SHORT = 0.05  # seconds the database waits for a lock in these tests
 

@@ -22,16 +22,15 @@ from herstel.core.checkin import (
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
 from herstel.storage import schema
-from herstel.storage.database import (
-    Database,
+from herstel.storage.connection import (
     DatabaseBusy,
     DatabaseCorrupt,
     DatabaseTooNew,
     DataFolderError,
     StorageError,
-    StoredSession,
-    open_or_recover,
 )
+from herstel.storage.database import Database, open_or_recover
+from herstel.storage.stored import StoredSession
 
 CET = timezone(timedelta(hours=1))
 T0 = datetime(2026, 3, 10, 9, 0, tzinfo=CET)

@@ -30,19 +30,18 @@ from herstel.core.checkin import (
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
 from herstel.core.room import Episode, Sense
 from herstel.storage import schema
-from herstel.storage.database import Database, DatabaseCorrupt, StoredSession
-from herstel.storage.exchange import (
+from herstel.storage.connection import DatabaseCorrupt
+from herstel.storage.database import Database
+from herstel.storage.exchange_format import (
     NIGHT_CSV_COLUMNS,
     REMINDER_CSV_COLUMNS,
     SESSION_CSV_COLUMNS,
     WAIT_FIELDS,
-    ImportFileError,
-    ImportResult,
-    escape_cell,
-    export_csv,
-    export_json,
-    import_json,
 )
+from herstel.storage.export_stream import escape_cell, export_csv, export_json
+from herstel.storage.import_fields import ImportFileError
+from herstel.storage.import_reader import import_json
+from herstel.storage.stored import ImportResult, StoredSession
 
 CEST = timezone(timedelta(hours=2))
 EST = timezone(timedelta(hours=-5))

@@ -28,13 +28,8 @@ from herstel.core.checkin import (
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage import schema
-from herstel.storage.database import (
-    Database,
-    DatabaseCorrupt,
-    DatabaseTooNew,
-    ReminderRecord,
-    StoredSession,
-)
+from herstel.storage.connection import DatabaseCorrupt, DatabaseTooNew
+from herstel.storage.database import Database
 from herstel.storage.history import (
     AdherenceWeek,
     DayTotal,
@@ -49,6 +44,7 @@ from herstel.storage.history import (
     week_totals,
 )
 from herstel.storage.schema import ReminderKind, ReminderOutcome
+from herstel.storage.stored import ReminderRecord, StoredSession
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))

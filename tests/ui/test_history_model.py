@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind, CheckStatus, SignalLevel
 from herstel.core.records import EndedHow, SessionRecord, Trigger
-from herstel.storage.database import Database, StoredSession
+from herstel.storage.database import Database
 from herstel.storage.history import HistoryRow, HistoryStore
+from herstel.storage.stored import StoredSession
 from herstel.ui.history.model import (
     LEVELS_ROLE,
     ROW_ROLE,

@@ -19,7 +19,7 @@ from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind, NightAns
 from herstel.core.clock import ManualClock
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage.database import Database
-from herstel.storage.exchange import export_csv, export_json
+from herstel.storage.export_stream import export_csv, export_json
 from herstel.storage.history import Overview
 from herstel.ui.history.model import Column
 from herstel.ui.history.window import UNDO_SECONDS, HistoryWindow

@@ -21,7 +21,8 @@ from herstel.core.checkin import (
     night_for,
 )
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
-from herstel.storage.database import Database, TodaySummary
+from herstel.storage.database import Database
+from herstel.storage.stored import TodaySummary
 from herstel.ui.home.today_glance import SignalDots, TodayGlance, paint_level_dot
 
 P, H, A, N = SignalLevel.PRESENT, SignalLevel.PARTLY, SignalLevel.ABSENT, SignalLevel.NOT_ASKED

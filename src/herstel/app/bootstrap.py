@@ -287,7 +287,7 @@ def run_app(
 
     def start_the_rest() -> None:
         from herstel.platform.single_instance import SingleInstanceError
-        from herstel.storage.database import DatabaseTooNew, DataFolderError
+        from herstel.storage.connection import DatabaseTooNew, DataFolderError
 
         nonlocal exit_code
         if app.quitting:

@@ -20,17 +20,13 @@ from herstel.core.room import Episode
 from herstel.core.settings import Settings
 from herstel.platform.notifications import DesktopNotifications
 from herstel.platform.system_events import SystemEvents
-from herstel.storage.database import Database, ReminderRecord, open_or_recover
+from herstel.storage.database import Database, open_or_recover
 from herstel.storage.paths import DataPaths
-from herstel.storage.pending import (
-    Keeper,
-    PendingFile,
-    ReminderWrite,
-    WaitWrite,
-    fallback_path,
-    pending_path,
-)
+from herstel.storage.pending import Keeper
+from herstel.storage.pending_file import PendingFile, fallback_path, pending_path
+from herstel.storage.pending_writes import ReminderWrite, WaitWrite
 from herstel.storage.schema import ReminderKind, ReminderOutcome
+from herstel.storage.stored import ReminderRecord
 from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.reminders.presenter import ReminderPresenter
 from herstel.ui.reminders.setup import build_reminder_service

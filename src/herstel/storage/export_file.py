@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from herstel.storage.atomic import atomic_writer
-from herstel.storage.exchange import export_csv, export_json
+from herstel.storage.export_stream import export_csv, export_json
 
 ExportFormat = Literal["csv", "json"]
 

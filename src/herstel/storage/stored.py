@@ -1,7 +1,12 @@
-"""What the database stores and hands back, and time as it is stored (UTC text plus offset)."""
+"""What the database stores and hands back, and time as it is stored (UTC text plus offset).
+
+Also ``validate_session``: the one rule for a session that may be stored, which
+the database, a kept write read back and an import file all go through.
+"""
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -10,6 +15,7 @@ from typing import NamedTuple
 
 from herstel.core.checkin import (
     CheckAnswers,
+    CheckKind,
     CheckStatus,
     Signal,
     SignalLevel,
@@ -136,3 +142,35 @@ def is_canonical_uuid(text: str) -> bool:
         return str(uuid.UUID(text)) == text
     except (ValueError, TypeError, AttributeError):
         return False
+
+
+def validate_session(
+    record: SessionRecord,
+    before: CheckAnswers | None,
+    after: CheckAnswers | None,
+    check_status: str,
+) -> CheckStatus:
+    """Check that a session and its checks fit together; raises ValueError saying why."""
+    status = CheckStatus(check_status)
+    if not is_canonical_uuid(record.id):
+        raise ValueError(f"id must be a lower-case UUID (got {record.id!r})")
+    for name in ("planned_seconds", "done_seconds"):
+        seconds = getattr(record, name)
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"{name} must be a non-negative number (got {seconds!r})")
+    for name in ("planned_breaths", "done_breaths"):
+        breaths = getattr(record, name)
+        if isinstance(breaths, bool) or not isinstance(breaths, int) or breaths < 0:
+            raise ValueError(f"{name} must be a non-negative integer (got {breaths!r})")
+    offset_minutes(record.started_at)
+    if before is not None and before.kind is not CheckKind.BEFORE:
+        raise ValueError("the before-check must have kind 'before'")
+    if after is not None and after.kind is not CheckKind.AFTER:
+        raise ValueError("the after-check must have kind 'after'")
+    if status is CheckStatus.ANSWERED and (after is None or not after.complete):
+        raise ValueError("check_status 'answered' needs a complete after-check")
+    if status is CheckStatus.INCOMPLETE and after is not None and after.complete:
+        raise ValueError("check_status 'incomplete' cannot have a complete after-check")
+    if status in (CheckStatus.SKIPPED, CheckStatus.NONE) and after is not None:
+        raise ValueError(f"check_status {status.value!r} cannot have an after-check")
+    return status

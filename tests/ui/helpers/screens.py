@@ -34,7 +34,8 @@ from herstel.core.reminder_flow import Shown
 from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun, Stage
 from herstel.core.settings import Settings
-from herstel.storage.database import Database, TodaySummary
+from herstel.storage.database import Database
+from herstel.storage.stored import TodaySummary
 from herstel.ui.checkin.page import CheckinPage
 from herstel.ui.checkin.result_page import ResultPage
 from herstel.ui.common.settings_hub import SettingsHub

@@ -23,10 +23,7 @@ from herstel.core.checkin import (
     signal_levels,
 )
 from herstel.core.insights import LONG_SECONDS, GroupStats
-from herstel.storage.database import (
-    Database,
-    local_time,
-)
+from herstel.storage.database import Database
 from herstel.storage.history.rows import (
     _CHECK_DAY,
     _ITEMS,
@@ -35,6 +32,7 @@ from herstel.storage.history.rows import (
     _utc_floor,
 )
 from herstel.storage.schema import ReminderOutcome
+from herstel.storage.stored import local_time
 
 
 @dataclass(frozen=True, slots=True)

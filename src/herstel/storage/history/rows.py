@@ -21,10 +21,7 @@ from herstel.core.checkin import (
     Signal,
 )
 from herstel.core.records import Trigger
-from herstel.storage.database import (
-    local_time,
-    utc_text,
-)
+from herstel.storage.stored import local_time, utc_text
 
 PAGE_SIZE: Final = 200
 MAX_OFFSET_HOURS: Final = 14  # UTC offsets run from −12:00 to +14:00

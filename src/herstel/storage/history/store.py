@@ -34,15 +34,15 @@ from herstel.core.checkin import (
     night_for,
 )
 from herstel.storage import schema
-from herstel.storage.connection import connect
-from herstel.storage.database import (
+from herstel.storage.connection import (
     BUSY_TIMEOUT,
-    Database,
     DatabaseCorrupt,
     DatabaseTooNew,
     DataFolderError,
+    connect,
     is_corrupt,
 )
+from herstel.storage.database import Database
 from herstel.storage.history.aggregates import AggregateQueries
 from herstel.storage.history.rows import (
     _CHECK_COLUMNS,

@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 
 from herstel.core.checkin import SIGNAL_ITEMS, SignalLevel, level
 from herstel.core.records import EndedHow, Trigger
-from herstel.storage.database import StorageError
+from herstel.storage.connection import StorageError
 from herstel.storage.history import (
     PAGE_SIZE,
     DeletedBatch,

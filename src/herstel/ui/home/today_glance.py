@@ -24,7 +24,7 @@ from herstel.ui.checkin import texts
 from herstel.ui.common.i18n import fill
 
 if TYPE_CHECKING:
-    from herstel.storage.database import TodaySummary
+    from herstel.storage.stored import TodaySummary
 
 SMALL_DOT: Final = 10
 """Diameter of a glance dot in pixels."""

@@ -30,8 +30,10 @@ from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.core.reminder_flow import Shown
 from herstel.core.room import RESET_MINUTES
 from herstel.core.session_spec import SessionSpec, resolve_session
-from herstel.storage.database import Database, StorageError
-from herstel.storage.pending import Outcome, Saver, SessionWrite
+from herstel.storage.connection import StorageError
+from herstel.storage.database import Database
+from herstel.storage.pending import Outcome, Saver
+from herstel.storage.pending_writes import SessionWrite
 from herstel.ui.common.settings_hub import SettingsHub
 from herstel.ui.rhythm.launcher import FinderLauncher
 from herstel.ui.session.controller import SessionController

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from herstel.core.settings import Settings
-from herstel.storage.database import BUSY_TIMEOUT, Database, StorageError
+from herstel.storage.connection import BUSY_TIMEOUT, StorageError
+from herstel.storage.database import Database
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.export_dialog import ask_export_file
 from herstel.ui.common.i18n import fill

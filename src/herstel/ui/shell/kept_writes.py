@@ -15,7 +15,8 @@ from typing import Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from herstel.storage.pending import Keeper, Outcome, Write
+from herstel.storage.pending import Keeper, Outcome
+from herstel.storage.pending_writes import Write
 
 log = logging.getLogger(__name__)
 

@@ -196,7 +196,7 @@ class Shell(QObject):
         import sqlite3
 
         from herstel.core.checkin import check_day
-        from herstel.storage.database import StorageError
+        from herstel.storage.connection import StorageError
 
         now = self._clock.now()
         try:
