@@ -2,6 +2,6 @@
 
 import sys
 
-from herstel.cli import main
+from herstel.cli.main import main
 
 sys.exit(main())

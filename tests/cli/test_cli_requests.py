@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from herstel.cli import _request, parse
+from herstel.cli.launch_request import launch_request
+from herstel.cli.parser import parse
 from herstel.core.launch import Action, BreatheOptions, LaunchRequest
 from herstel.core.rhythm import parse_pattern
 
@@ -35,9 +36,9 @@ def test_each_command_line_becomes_one_request(
     argv: list[str], expected: LaunchRequest, tmp_path: Path
 ) -> None:
     args, _paths = parse([*argv, "--data-dir", str(tmp_path)])
-    assert _request(args) == expected
+    assert launch_request(args) == expected
 
 
 def test_eyes_closed_is_off_unless_asked(tmp_path: Path) -> None:
     args, _paths = parse(["breathe", "--data-dir", str(tmp_path)])
-    assert _request(args).breathe == BreatheOptions(eyes_closed=False)
+    assert launch_request(args).breathe == BreatheOptions(eyes_closed=False)

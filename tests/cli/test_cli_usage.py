@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from herstel.cli import Exit, main
+from herstel.cli.exits import Exit
+from herstel.cli.main import main
 
 USAGE_ERRORS = [
     (["breathe", "--inhale", "99"], "--inhale must be 2–8 seconds in 0.5 s steps (got 99)"),

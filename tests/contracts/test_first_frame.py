@@ -43,7 +43,7 @@ def paint_first_frame(window, *args):
     os._exit(0)
 
 windows.paint_first_frame = paint_first_frame
-from herstel.cli import main
+from herstel.cli.main import main
 main(["--data-dir", sys.argv[1]])
 """
 

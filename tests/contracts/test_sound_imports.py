@@ -70,7 +70,7 @@ def test_sound_qt_is_imported_only_by_sound() -> None:
 def test_importing_the_app_and_the_sound_modules_loads_no_qtmultimedia() -> None:
     script = (
         "import sys\n"
-        "import herstel.app, herstel.cli\n"
+        "import herstel.app, herstel.cli.main\n"
         "import herstel.ui.session.controller, herstel.ui.session.window\n"
         "import herstel.ui.settings.dialog, herstel.ui.session.cue_player, herstel.platform.sound\n"
         "bad = sorted(m for m in sys.modules\n"
