@@ -136,9 +136,16 @@ class PatternChooser(QDialog):
         hold_out: float | None = None,
         top_up: float | None = None,
     ) -> None:
-        self._seconds.set(
-            inhale=inhale, exhale=exhale, hold_in=hold_in, hold_out=hold_out, top_up=top_up
-        )
+        seconds = self._seconds
+        for box, value in (
+            (seconds.inhale, inhale),
+            (seconds.exhale, exhale),
+            (seconds.hold_in, hold_in),
+            (seconds.hold_out, hold_out),
+            (seconds.top_up, top_up),
+        ):
+            if value is not None:
+                box.setValue(value)
 
     def selected_key(self) -> str:
         """The highlighted preset's key, or ``"custom"``."""

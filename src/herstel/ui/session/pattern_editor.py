@@ -48,19 +48,21 @@ class SecondsSpinBox(QDoubleSpinBox):
 
 
 class PatternEditor:
-    """The phase boxes of ``parent``, laid out in ``grid``; ``changed`` hears every edit."""
+    """The phase boxes of ``parent``, laid out in ``grid``; ``changed`` hears every edit.
+
+    Keeps no reference to ``parent`` or ``changed`` (the dialog keeps this), so the
+    dialog's wrapper goes as soon as the dialog does.
+    """
 
     def __init__(self, parent: QWidget, changed: Callable[[float], None]) -> None:
-        self._parent = parent
-        self._changed = changed
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(8)
-        self.inhale = self._box("inhale")
-        self.top_up = self._box("top_up")
-        self.hold_in = self._box("hold_in")
-        self.exhale = self._box("exhale")
-        self.hold_out = self._box("hold_out")
+        self.inhale = _seconds_box("inhale", parent, changed)
+        self.top_up = _seconds_box("top_up", parent, changed)
+        self.hold_in = _seconds_box("hold_in", parent, changed)
+        self.exhale = _seconds_box("exhale", parent, changed)
+        self.hold_out = _seconds_box("hold_out", parent, changed)
         # The words keep the chooser's context in the catalogue: they are its words.
         for column, (text, box) in enumerate(
             (
@@ -89,13 +91,6 @@ class PatternEditor:
             translate("PatternChooser", "Hold after breathing out, seconds")
         )
 
-    def _box(self, field: str) -> SecondsSpinBox:
-        low, high = TOP_UP_LIMITS if field == "top_up" else PHASE_LIMITS[field]
-        box = SecondsSpinBox(low, high, self._parent)
-        box.setSuffix(QCoreApplication.translate("PatternChooser", " s"))
-        box.valueChanged.connect(self._changed)
-        return box
-
     def pattern(self) -> Pattern:
         """The rhythm as the boxes hold it."""
         return Pattern(
@@ -114,26 +109,6 @@ class PatternEditor:
         self.exhale.setValue(pattern.exhale)
         self.hold_out.setValue(pattern.hold_out)
 
-    def set(
-        self,
-        *,
-        inhale: float | None = None,
-        exhale: float | None = None,
-        hold_in: float | None = None,
-        hold_out: float | None = None,
-        top_up: float | None = None,
-    ) -> None:
-        """Change only the phases given, in this order (each change is heard)."""
-        for box, value in (
-            (self.inhale, inhale),
-            (self.exhale, exhale),
-            (self.hold_in, hold_in),
-            (self.hold_out, hold_out),
-            (self.top_up, top_up),
-        ):
-            if value is not None:
-                box.setValue(value)
-
     def main_boxes(self) -> dict[str, QDoubleSpinBox]:
         """The four usual phases' boxes by field name (not the extra breath in)."""
         return {
@@ -142,3 +117,11 @@ class PatternEditor:
             "exhale": self.exhale,
             "hold_out": self.hold_out,
         }
+
+
+def _seconds_box(field: str, parent: QWidget, changed: Callable[[float], None]) -> SecondsSpinBox:
+    low, high = TOP_UP_LIMITS if field == "top_up" else PHASE_LIMITS[field]
+    box = SecondsSpinBox(low, high, parent)
+    box.setSuffix(QCoreApplication.translate("PatternChooser", " s"))
+    box.valueChanged.connect(changed)
+    return box
