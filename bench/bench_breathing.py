@@ -265,7 +265,7 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
     from herstel.core.settings import Theme
     from herstel.platform.screensaver import ScreenSaverInhibitor
     from herstel.ui.common.theme import LIGHT, apply_theme
-    from herstel.ui.session import breathing_view
+    from herstel.ui.session import breathing_view, frame_pacer
     from herstel.ui.session import window as session_window
     from herstel.ui.session.breathing_view import radius_for_volume
 
@@ -281,7 +281,8 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
     view_class = breathing_view.BreathingView
     original_paint = view_class.paintEvent
     window_class = session_window.SessionWindow
-    original_frame = window_class._frame
+    pacer_class = frame_pacer.FramePacer
+    original_frame = pacer_class._frame
 
     def timed_paint(self: breathing_view.BreathingView, event: QPaintEvent) -> None:
         herstel_samples.paint_ns.append(time.monotonic_ns())
@@ -292,13 +293,13 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
         herstel_samples.paint_area.append(rect.width() * rect.height())
         herstel_samples.paint_edge.append(self._edge * self._layer_dpr)
 
-    def timed_frame(self: session_window.SessionWindow) -> None:
+    def timed_frame(self: frame_pacer.FramePacer) -> None:
         herstel_samples.tick_ns.append(time.monotonic_ns())
         original_frame(self)
 
     # The frame timer's slot is bound when the window is built, so patch first.
     view_class.paintEvent = timed_paint  # type: ignore[method-assign]
-    window_class._frame = timed_frame  # type: ignore[method-assign]
+    pacer_class._frame = timed_frame  # type: ignore[method-assign]
 
     class NoScreenSaver(ScreenSaverInhibitor):
         def inhibit(self) -> None:
@@ -427,7 +428,7 @@ def bench(seconds: float, server_pid: int | None, edge_step: float | None) -> No
         )
     )
     view_class.paintEvent = original_paint  # type: ignore[method-assign]
-    window_class._frame = original_frame  # type: ignore[method-assign]
+    pacer_class._frame = original_frame  # type: ignore[method-assign]
 
     print(
         f"breathing animation, {seconds:g} s each, platform {QApplication.platformName()}, "

@@ -12,6 +12,7 @@ from herstel.core.named_patterns import (
     NamedPatternError,
     deleted,
     find,
+    named_for,
     named_patterns_from_json,
     named_patterns_to_json,
     renamed,
@@ -110,3 +111,12 @@ def test_named_patterns_round_trip_through_json(entries: list[tuple[str, str]]) 
     assert (back, problems) == (patterns, [])
     settings = Settings(custom_patterns=patterns)
     assert settings_from_mapping(settings_to_mapping(settings)) == (settings, [])
+
+
+def test_the_selected_saved_rhythm_stands_for_its_label_before_others() -> None:
+    morning = NamedPattern("Morning", "5-7")
+    patterns = (EVENING, morning)
+    assert named_for(patterns, "5-7", selected=morning) is morning
+    assert named_for(patterns, "5-7", selected=None) is EVENING  # the first saved with it
+    assert named_for(patterns, "5-7", selected=NamedPattern("Night", "4-6")) is EVENING
+    assert named_for(patterns, "4-6", selected=None) is None

@@ -23,6 +23,7 @@ from herstel.core.rhythm import (
     Preset,
     SessionPlan,
     parse_pattern,
+    snap_to_step,
     volume,
 )
 
@@ -45,6 +46,13 @@ def test_limits_match_the_design() -> None:
         "exhale": (2, 12),
         "hold_out": (0, 8),
     }
+
+
+@pytest.mark.parametrize(
+    ("seconds", "snapped"), [(4.3, 4.5), (4.2, 4.0), (4.0, 4.0), (0.1, 0.0), (11.9, 12.0)]
+)
+def test_seconds_snap_to_the_nearest_half_second(seconds: float, snapped: float) -> None:
+    assert snap_to_step(seconds) == snapped
 
 
 def test_pattern_fields_are_floats_whatever_was_passed() -> None:

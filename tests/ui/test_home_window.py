@@ -10,12 +10,8 @@ from pytestqt.qtbot import QtBot
 from herstel.core.rhythm import PRESETS, Pattern, parse_pattern
 from herstel.core.settings import LengthUnit, Settings
 from herstel.ui.home.window import HomeWindow
-from herstel.ui.session.pattern_chooser import (
-    PatternChooser,
-    length_text,
-    pattern_title,
-    rate_warning_text,
-)
+from herstel.ui.session.pattern_chooser import PatternChooser
+from herstel.ui.session.pattern_texts import length_text, pattern_title, rate_warning_text
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ from herstel.core.settings import Settings
 from herstel.platform.screensaver import ScreenSaverInhibitor
 from herstel.ui.session.controller import SessionController
 from herstel.ui.session.end_page import EndPage
-from herstel.ui.session.window import SessionWindow, format_clock
+from herstel.ui.session.window import SessionWindow
+from herstel.ui.session.window_labels import format_clock
 
 FakeInhibitor = Any  # tests/ui/conftest.py: records inhibit()/release(), no D-Bus
 

@@ -91,6 +91,18 @@ def find(patterns: tuple[NamedPattern, ...], name: str) -> NamedPattern | None:
     return next((p for p in patterns if _key(p.name) == key), None)
 
 
+def named_for(
+    patterns: tuple[NamedPattern, ...], label: str, *, selected: NamedPattern | None
+) -> NamedPattern | None:
+    """The saved rhythm that stands for ``label``: ``selected`` if it holds it, else the first.
+
+    The chooser highlights it, so your own name for a rhythm shows instead of the preset's.
+    """
+    if selected is not None and selected.pattern == label:
+        return selected
+    return next((p for p in patterns if p.pattern == label), None)
+
+
 def saved(patterns: tuple[NamedPattern, ...], name: str, label: str) -> tuple[NamedPattern, ...]:
     """``patterns`` with ``label`` saved under ``name``: replaced in place, or added last."""
     entry = NamedPattern(clean_name(name), canonical_label(label))

@@ -28,6 +28,12 @@ class Phase(StrEnum):
 STEP: Final[float] = 0.5
 """Phase lengths move in half seconds: fine enough to tune, coarse enough to count."""
 
+
+def snap_to_step(seconds: float) -> float:
+    """``seconds`` on the nearest half second (``STEP``): what a phase can last."""
+    return round(seconds / STEP) * STEP
+
+
 PHASE_LIMITS: Final[dict[str, tuple[float, float]]] = {
     "inhale": (2.0, 8.0),
     "hold_in": (0.0, 8.0),

@@ -8,7 +8,9 @@ the gentle start. It never blocks: open it with ``open()`` and listen to
 entered; a rate outside 3–10 breaths a minute is allowed, with a calm warning.
 
 The preset names and short descriptions live in :mod:`herstel.ui.session.pattern_texts`,
-so the home window shows the same words as the chooser.
+so the home window shows the same words as the chooser. The list of rhythms is
+``pattern_list``, the phase boxes are ``pattern_editor``; this dialog composes
+them with the length and keeps them in step.
 
 Rhythms the user saved under a name of their own are listed after the presets
 ("Save as…", "Rename…", "Delete" below the list). Like everything in the dialog
@@ -20,199 +22,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLayout,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from herstel.core.named_patterns import (
-    NamedPattern,
-    NamedPatternError,
-    clean_name,
-    deleted,
-    find,
-    renamed,
-    saved,
-)
-from herstel.core.rhythm import (
-    PHASE_LIMITS,
-    PRESETS,
-    STEP,
-    TOP_UP_LIMITS,
-    Pattern,
-    parse_pattern,
-)
+from herstel.core.named_patterns import NamedPattern, NamedPatternError, named_for
+from herstel.core.rhythm import PRESETS, Pattern, parse_pattern
 from herstel.core.settings import BREATHS_RANGE, MINUTES_RANGE, LengthUnit, Settings
+from herstel.ui.session.pattern_editor import PatternEditor
+from herstel.ui.session.pattern_list import PatternList, named_key
 from herstel.ui.session.pattern_texts import (
     CUSTOM_KEY,
-    format_label,
-    format_number,
-    length_text,
-    pattern_name,
-    pattern_title,
-    preset_description,
     preset_for,
-    preset_name,
     rate_text,
     rate_warning_text,
 )
-
-__all__ = [
-    "CUSTOM_KEY",
-    "PatternChooser",
-    "SecondsSpinBox",
-    "format_label",
-    "format_number",
-    "length_text",
-    "pattern_name",
-    "pattern_title",
-    "preset_description",
-    "preset_for",
-    "preset_name",
-    "rate_text",
-    "rate_warning_text",
-]
-
-
-class SecondsSpinBox(QDoubleSpinBox):
-    """Seconds in half-second steps, within the phase's allowed range."""
-
-    def __init__(self, low: float, high: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(low, high)
-        self.setSingleStep(STEP)
-        self.setDecimals(1)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.setKeyboardTracking(False)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.valueChanged.connect(self._keep_on_grid)
-
-    def _keep_on_grid(self, value: float) -> None:
-        # setValue(4.3) from code would slip past valueFromText; snap it too.
-        snapped = _snap(value)
-        if snapped != value:
-            self.setValue(snapped)
-
-    def textFromValue(self, value: float) -> str:
-        return format_number(_snap(value), self.locale())
-
-    def valueFromText(self, text: str) -> float:
-        cleaned = text.replace(self.suffix(), "").strip()
-        value, ok = self.locale().toDouble(cleaned)
-        if not ok:
-            return self.value()
-        return min(max(_snap(value), self.minimum()), self.maximum())
-
-
-def _snap(value: float) -> float:
-    return round(value / STEP) * STEP
-
-
-class _PresetDelegate(QStyledItemDelegate):
-    """Two lines per preset: its name, and a quieter line on what it is."""
-
-    PADDING = 10
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        title, _, description = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
-        palette = option.palette
-        rect = QRect(option.rect)
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        if selected:
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 10, 10)
-        elif hovered:
-            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 10, 10)
-        if state & QStyle.StateFlag.State_HasFocus and not selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 10, 10)
-        text_color = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = (
-            palette.color(QPalette.ColorRole.HighlightedText)
-            if selected
-            else palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        inner = rect.adjusted(self.PADDING + 4, self.PADDING, -self.PADDING, -self.PADDING)
-        title_font = QFont(option.font)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.08)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(title_font)
-        painter.setPen(text_color)
-        title_height = QFontMetrics(title_font).height()
-        painter.drawText(
-            QRect(inner.left(), inner.top(), inner.width(), title_height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            title,
-        )
-        painter.setFont(option.font)
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(inner.left(), inner.top() + title_height + 2, inner.width(), inner.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            description,
-        )
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        font = QFont(option.font)
-        line = QFontMetrics(font).height()
-        title_font = QFont(font)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.08)
-        height = QFontMetrics(title_font).height() + 2 + line + 2 * self.PADDING
-        return QSize(200, height)
-
-
-NAMED_PREFIX = "named:"
-"""List keys of saved rhythms: the prefix and the name (preset keys never contain ':')."""
-
-
-def named_key(name: str) -> str:
-    return NAMED_PREFIX + name
 
 
 class PatternChooser(QDialog):
@@ -224,7 +63,6 @@ class PatternChooser(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._named: tuple[NamedPattern, ...] = settings.custom_patterns
         self._syncing = False
         self.setObjectName("patternChooser")
         self.setWindowTitle(self.tr("Breathing rhythm"))
@@ -236,41 +74,35 @@ class PatternChooser(QDialog):
 
     def pattern(self) -> Pattern:
         """The rhythm as currently set in the spin boxes."""
-        return Pattern(
-            inhale=_snap(self._inhale.value()),
-            exhale=_snap(self._exhale.value()),
-            hold_in=_snap(self._hold_in.value()),
-            hold_out=_snap(self._hold_out.value()),
-            top_up=_snap(self._top_up.value()),
-        )
+        return self._seconds.pattern()
 
     def named_patterns(self) -> tuple[NamedPattern, ...]:
         """The saved rhythms as they stand in the dialog (saved with Save)."""
-        return self._named
+        return self._list.named
 
     def save_named(self, name: str) -> str:
         """Save the rhythm in the spin boxes under ``name``; "" or the problem, in words."""
         try:
-            self._named = saved(self._named, name, self.pattern().label)
+            name = self._list.save(name, self.pattern().label)
         except NamedPatternError as error:
             return self._problem_text(error)
         self._fill_list()
-        self.select_preset(named_key(clean_name(name)))
+        self.select_preset(named_key(name))
         return ""
 
     def rename_named(self, old: str, new: str) -> str:
         """Rename a saved rhythm; "" or the problem, in words."""
         try:
-            self._named = renamed(self._named, old, new)
+            new = self._list.rename(old, new)
         except NamedPatternError as error:
             return self._problem_text(error)
         self._fill_list()
-        self.select_preset(named_key(clean_name(new)))
+        self.select_preset(named_key(new))
         return ""
 
     def delete_named(self, name: str) -> None:
         """Forget a saved rhythm (with Save); the spin boxes keep its seconds."""
-        self._named = deleted(self._named, name)
+        self._list.delete(name)
         self._fill_list()
         self._select_matching()
 
@@ -281,7 +113,7 @@ class PatternChooser(QDialog):
             "pattern": self.pattern().label,
             "length_unit": unit,
             "gentle_start": self._gentle.isChecked(),
-            "custom_patterns": self._named,
+            "custom_patterns": self._list.named,
         }
         if unit is LengthUnit.BREATHS:
             changes["breaths"] = self._length.value()
@@ -290,11 +122,7 @@ class PatternChooser(QDialog):
         return self._settings.replace(**changes)
 
     def select_preset(self, key: str) -> None:
-        for row in range(self._list.count()):
-            if self._list.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self._list.setCurrentRow(row)
-                return
-        raise KeyError(key)
+        self._list.select_key(key)
 
     def select_custom(self) -> None:
         self.select_preset(CUSTOM_KEY)
@@ -308,20 +136,20 @@ class PatternChooser(QDialog):
         hold_out: float | None = None,
         top_up: float | None = None,
     ) -> None:
+        seconds = self._seconds
         for box, value in (
-            (self._inhale, inhale),
-            (self._exhale, exhale),
-            (self._hold_in, hold_in),
-            (self._hold_out, hold_out),
-            (self._top_up, top_up),
+            (seconds.inhale, inhale),
+            (seconds.exhale, exhale),
+            (seconds.hold_in, hold_in),
+            (seconds.hold_out, hold_out),
+            (seconds.top_up, top_up),
         ):
             if value is not None:
                 box.setValue(value)
 
     def selected_key(self) -> str:
         """The highlighted preset's key, or ``"custom"``."""
-        item = self._list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else CUSTOM_KEY
+        return self._list.selected_key()
 
     def set_length_unit(self, unit: LengthUnit) -> None:
         if unit is LengthUnit.BREATHS:
@@ -333,12 +161,7 @@ class PatternChooser(QDialog):
         return self._warning.text() if self._warning.isVisibleTo(self) else ""
 
     def spin_boxes(self) -> dict[str, QDoubleSpinBox]:
-        return {
-            "inhale": self._inhale,
-            "hold_in": self._hold_in,
-            "exhale": self._exhale,
-            "hold_out": self._hold_out,
-        }
+        return self._seconds.main_boxes()
 
     def length_box(self) -> QSpinBox:
         return self._length
@@ -362,18 +185,9 @@ class PatternChooser(QDialog):
         heading.setFont(font)
         layout.addWidget(heading)
 
-        self._list = QListWidget(self)
-        self._list.setAccessibleName(self.tr("Rhythms"))
-        self._list.setSpacing(2)
-        self._list.setItemDelegate(_PresetDelegate(self._list))
-        self._list.setMouseTracking(True)
+        self._list = PatternList(self._settings.custom_patterns, self)
         self._fill_list()
-        option = QStyleOptionViewItem()
-        option.initFrom(self._list)
-        row_height = self._list.itemDelegate().sizeHint(option, self._list.model().index(0, 0))
-        # The presets and "Your own rhythm" show; saved rhythms scroll in below them.
-        rows = (len(PRESETS) + 1) * (row_height.height() + 2 * self._list.spacing())
-        self._list.setMinimumHeight(rows + 2 * self._list.frameWidth() + 16)
+        self._list.fit_presets()
         self._list.currentItemChanged.connect(self._preset_chosen)
         layout.addWidget(self._list, 1)
 
@@ -400,34 +214,8 @@ class PatternChooser(QDialog):
         named_row.addWidget(self._find)
         layout.addLayout(named_row)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        self._inhale = self._seconds_box("inhale")
-        self._top_up = self._seconds_box("top_up")
-        self._hold_in = self._seconds_box("hold_in")
-        self._exhale = self._seconds_box("exhale")
-        self._hold_out = self._seconds_box("hold_out")
-        for column, (text, box) in enumerate(
-            (
-                (self.tr("&In"), self._inhale),
-                (self.tr("E&xtra in"), self._top_up),
-                (self.tr("&Hold"), self._hold_in),
-                (self.tr("&Out"), self._exhale),
-                (self.tr("Hol&d"), self._hold_out),
-            )
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(box)
-            label.setProperty("role", "muted")
-            grid.addWidget(label, 0, column)
-            grid.addWidget(box, 1, column)
-        self._inhale.setAccessibleName(self.tr("Breathe in, seconds"))
-        self._top_up.setAccessibleName(self.tr("A short extra breath in on top, seconds"))
-        self._hold_in.setAccessibleName(self.tr("Hold after breathing in, seconds"))
-        self._exhale.setAccessibleName(self.tr("Breathe out, seconds"))
-        self._hold_out.setAccessibleName(self.tr("Hold after breathing out, seconds"))
-        layout.addLayout(grid)
+        self._seconds = PatternEditor(self, self._seconds_changed)
+        layout.addLayout(self._seconds.grid)
 
         self._rate = QLabel(self)
         self._rate.setObjectName("rate")
@@ -482,29 +270,12 @@ class PatternChooser(QDialog):
         """The presets, the saved rhythms, then "Your own rhythm"; keeps the selection quiet."""
         syncing, self._syncing = self._syncing, True
         try:
-            self._list.clear()
-            for key in [preset.key for preset in PRESETS]:
-                title = pattern_title(parse_pattern(key))
-                self._add_row(key, title, preset_description(key))
-            for entry in self._named:
-                pattern = parse_pattern(entry.pattern)
-                detail = f"{format_label(pattern)} · {rate_text(pattern)}"
-                self._add_row(named_key(entry.name), entry.name, detail)
-            self._add_row(CUSTOM_KEY, preset_name(CUSTOM_KEY), preset_description(CUSTOM_KEY))
+            self._list.fill()
         finally:
             self._syncing = syncing
 
-    def _add_row(self, key: str, title: str, description: str) -> None:
-        item = QListWidgetItem(f"{title}\n{description}")
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {description}")
-        self._list.addItem(item)
-
     def _current_named(self) -> NamedPattern | None:
-        key = self.selected_key()
-        if not key.startswith(NAMED_PREFIX):
-            return None
-        return find(self._named, key.removeprefix(NAMED_PREFIX))
+        return self._list.selected_named()
 
     def _problem_text(self, error: NamedPatternError) -> str:
         if error.reason == "taken":
@@ -555,13 +326,6 @@ class PatternChooser(QDialog):
         self._rename.setEnabled(named)
         self._delete.setEnabled(named)
 
-    def _seconds_box(self, field: str) -> SecondsSpinBox:
-        low, high = TOP_UP_LIMITS if field == "top_up" else PHASE_LIMITS[field]
-        box = SecondsSpinBox(low, high, self)
-        box.setSuffix(self.tr(" s"))
-        box.valueChanged.connect(self._seconds_changed)
-        return box
-
     # --- state --------------------------------------------------------------------
 
     def _load(self, settings: Settings) -> None:
@@ -571,7 +335,7 @@ class PatternChooser(QDialog):
             pattern = PRESETS[0].pattern
         self._syncing = True
         try:
-            self._set_boxes(pattern)
+            self._seconds.show(pattern)
             breaths = settings.length_unit is LengthUnit.BREATHS
             self._minutes_radio.setChecked(not breaths)
             self._breaths_radio.setChecked(breaths)
@@ -583,25 +347,13 @@ class PatternChooser(QDialog):
         self._select_matching()
         self._update_rate()
 
-    def _set_boxes(self, pattern: Pattern) -> None:
-        self._inhale.setValue(pattern.inhale)
-        self._top_up.setValue(pattern.top_up)
-        self._hold_in.setValue(pattern.hold_in)
-        self._exhale.setValue(pattern.exhale)
-        self._hold_out.setValue(pattern.hold_out)
-
     def _select_matching(self) -> None:
         """Highlight what the spin boxes hold: the selected saved rhythm, a preset, or own."""
         label = self.pattern().label
-        current = self._current_named()
-        named = next((p for p in self._named if p.pattern == label), None)
+        named = named_for(self._list.named, label, selected=self._current_named())
         preset = preset_for(self.pattern())
-        if current is not None and current.pattern == label:
-            key = named_key(current.name)
-        elif named is not None:
-            key = named_key(named.name)  # your own name for it comes first
-        else:
-            key = preset.key if preset else CUSTOM_KEY
+        fallback = preset.key if preset else CUSTOM_KEY
+        key = named_key(named.name) if named else fallback  # your own name for it comes first
         self._syncing = True
         try:
             self.select_preset(key)
@@ -615,13 +367,13 @@ class PatternChooser(QDialog):
         self._update_named_buttons()
         key = str(current.data(Qt.ItemDataRole.UserRole))
         if key == CUSTOM_KEY:
-            self._inhale.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._seconds.inhale.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         named = self._current_named()
         if named is not None:
             self._syncing = True
             try:
-                self._set_boxes(parse_pattern(named.pattern))
+                self._seconds.show(parse_pattern(named.pattern))
             finally:
                 self._syncing = False
             self._update_rate()
@@ -629,7 +381,7 @@ class PatternChooser(QDialog):
         preset = next(p for p in PRESETS if p.key == key)
         self._syncing = True
         try:
-            self._set_boxes(preset.pattern)
+            self._seconds.show(preset.pattern)
             if preset.default_breaths is not None:
                 self._breaths_radio.setChecked(True)
                 self._set_length_range(True)
