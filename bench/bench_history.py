@@ -90,10 +90,11 @@ class Bench:
             widget.removeEventFilter(self.seen)
 
     def open_window(self, path: Path) -> tuple[Any, float]:
+        from herstel.storage.history import HistoryStore
         from herstel.ui.history.window import HistoryWindow
 
         start = time.perf_counter()
-        window = HistoryWindow(path, self.clock)
+        window = HistoryWindow(HistoryStore(path), self.clock)
         window.resize(*SIZE)
         window.show()
         took = self.until_painted(window, start)

@@ -43,6 +43,7 @@ def main() -> int:
 
     from herstel.core.clock import ManualClock
     from herstel.core.settings import Theme
+    from herstel.storage.history import HistoryStore
     from herstel.ui.common.theme import apply_theme
     from herstel.ui.history.window import HistoryWindow
 
@@ -70,7 +71,7 @@ def main() -> int:
             apply_theme(app, theme)
             name = theme.value
 
-            window = HistoryWindow(full, clock)
+            window = HistoryWindow(HistoryStore(full), clock)
             window.resize(*SIZE)
             window.show()
             app.processEvents()
@@ -87,7 +88,7 @@ def main() -> int:
             window.close()
             window.deleteLater()
 
-            blank = HistoryWindow(empty, clock)
+            blank = HistoryWindow(HistoryStore(empty), clock)
             blank.resize(SIZE[0], 640)
             blank.show()
             app.processEvents()

@@ -29,6 +29,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from herstel.core.settings import Settings, Theme
+    from herstel.storage.history import HistoryStore
     from herstel.storage.paths import DataPaths
     from herstel.ui.common import i18n
     from herstel.ui.common.theme import apply_theme
@@ -42,6 +43,7 @@ def main() -> int:
         config_dir=Path("/home/sanne/.config/herstel"),
         explicit=False,
     )
+    store = HistoryStore(paths.database)  # shown, never opened: nothing is exported here
     slugs = ["session", "check", "reminders", "sound", "appearance", "startup", "data"]
     shown = Settings(first_run_done=True, gentle_start=True, check_before=True)
     count = 0
@@ -61,7 +63,7 @@ def main() -> int:
         themes = [Theme.LIGHT, Theme.DARK] + ([Theme.HIGH_CONTRAST] if language == "en" else [])
         for theme in themes:
             apply_theme(app, theme)
-            dialog = SettingsDialog(shown.replace(theme=theme), paths=paths)
+            dialog = SettingsDialog(shown.replace(theme=theme), paths=paths, store=store)
             dialog.show()
             for slug, page in zip(slugs, dialog.pages, strict=True):
                 if theme is Theme.HIGH_CONTRAST and slug not in {"appearance", "reminders"}:

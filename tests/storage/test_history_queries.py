@@ -3,10 +3,12 @@ oracle, undoable deletes, the chart aggregates and the query plans."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -799,3 +801,37 @@ def test_the_overview_in_one_call(store: HistoryStore, history_file: Path) -> No
     assert sum(d.sessions for d in overview.days) == len(in_range) > 0
     assert sum(w.sessions for w in overview.weeks) == sum(d.sessions for d in overview.days)
     assert overview.groups
+
+
+# --- serving a worker thread -------------------------------------------------------------------
+
+
+def test_the_overview_and_an_export_run_on_a_worker_thread(
+    store: HistoryStore, history_file: Path, tmp_path: Path
+) -> None:
+    """Off the UI thread the store opens a connection of its own; its own stays untouched."""
+    today = date(2026, 4, 20)
+    store.count()  # the store's connection is open, on this thread
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        overview = worker.submit(store.overview, today).result()
+        target = tmp_path / "out.json"
+        written = worker.submit(store.export, target, "json", "2026-04-20T12:00:00+00:00").result()
+    assert overview == load_overview(store, today)
+    assert written == target.stat().st_size
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert len(exported["sessions"]) == store.count() > 0
+
+
+def test_erase_all_empties_the_history_the_store_reads(tmp_path: Path) -> None:
+    path = tmp_path / "herstel.sqlite3"
+    stored = random_history(path, 12, seed=3)
+    backup = tmp_path / "herstel.sqlite3.pre-v2.bak"
+    backup.write_bytes(b"an old copy")
+    store = HistoryStore(path)
+    try:
+        assert store.count() == len(stored) > 0
+        assert store.erase_all() == [backup]
+        assert store.count() == 0
+        assert not backup.exists()
+    finally:
+        store.close()

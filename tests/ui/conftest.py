@@ -1,5 +1,5 @@
 """Shared set-up for the widget tests: Qt draws offscreen, no screen saver is touched,
-and no test leaves a timer running."""
+no test leaves a timer running, and history stores on real files are closed after."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import gc
 import os
 import weakref
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+from herstel.storage.history import HistoryStore
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -157,3 +160,19 @@ def running_loop(qapp: Any) -> Iterator[Any]:
     loop.close()
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def store_on() -> Iterator[Callable[[Path], HistoryStore]]:
+    """A history store on a real SQLite file, as the app hands it to its windows;
+    every store made is closed after the test."""
+    made: list[HistoryStore] = []
+
+    def make(path: Path) -> HistoryStore:
+        store = HistoryStore(path)
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -20,12 +20,14 @@ from herstel.core.clock import ManualClock
 from herstel.core.records import EndedHow, SessionRecord, Trigger
 from herstel.storage.database import Database
 from herstel.storage.export_stream import export_csv, export_json
-from herstel.storage.history import Overview
+from herstel.storage.history import HistoryStore, Overview
 from herstel.ui.history.model import Column
 from herstel.ui.history.window import UNDO_SECONDS, HistoryWindow
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 20, 18, 0, tzinfo=CET)
+
+StoreOn = Callable[[Path], HistoryStore]
 
 # QMessageBox fixes its own size; the offscreen test platform cannot pass that on and
 # says so. Real platforms (and Xvfb in the e2e tests) have no such warning.
@@ -105,8 +107,8 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, clock: ManualClock) -> HistoryWindow:
-    win = HistoryWindow(db_path, clock)
+def window(qtbot: QtBot, db_path: Path, clock: ManualClock, store_on: StoreOn) -> HistoryWindow:
+    win = HistoryWindow(store_on(db_path), clock)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -139,10 +141,10 @@ def date_edit(window: HistoryWindow, name: str) -> QDateEdit:
 
 
 def test_a_new_user_sees_a_friendly_empty_state(
-    qtbot: QtBot, tmp_path: Path, clock: ManualClock
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, store_on: StoreOn
 ) -> None:
     path = tmp_path / "new" / "herstel.sqlite3"
-    win = HistoryWindow(path, clock)
+    win = HistoryWindow(store_on(path), clock)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -164,10 +166,12 @@ def test_a_new_user_sees_a_friendly_empty_state(
     assert win.model.rowCount() == 1
 
 
-def test_an_unreadable_history_says_so(qtbot: QtBot, tmp_path: Path, clock: ManualClock) -> None:
+def test_an_unreadable_history_says_so(
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, store_on: StoreOn
+) -> None:
     path = tmp_path / "herstel.sqlite3"
     path.write_bytes(b"not a database at all" * 300)
-    win = HistoryWindow(path, clock)
+    win = HistoryWindow(store_on(path), clock)
     qtbot.addWidget(win)
     win.show()
     texts = [label.text() for label in win.findChildren(QLabel) if label.isVisible()]
@@ -232,14 +236,14 @@ def test_sorting_by_a_header_click(qtbot: QtBot, window: HistoryWindow) -> None:
 
 
 def test_the_detail_pane_shows_every_answer(
-    qtbot: QtBot, tmp_path: Path, clock: ManualClock
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, store_on: StoreOn
 ) -> None:
     path = tmp_path / "herstel.sqlite3"
     record, before, after = session(NOW - timedelta(hours=3), head=6, before=2)
     with Database.open(path) as db:
         night = NightAnswers(date(2026, 3, 19), 3, 5, NOW)
         db.save_session(record, before, after, night, "answered")
-    win = HistoryWindow(path, clock)
+    win = HistoryWindow(store_on(path), clock)
     qtbot.addWidget(win)
     win.show()
     win.table.selectRow(0)
@@ -386,6 +390,33 @@ def test_refresh_shows_a_session_the_app_just_saved(window: HistoryWindow, db_pa
     assert combo(window, "Rhythm").findData("6-6") > 0
 
 
+def test_the_window_reads_through_the_store_it_is_given(
+    qtbot: QtBot, db_path: Path, clock: ManualClock, store_on: StoreOn
+) -> None:
+    """One store, injected: a write through that same instance shows after a refresh,
+    in the table and in the overview read on the worker thread."""
+    store = store_on(db_path)
+    win = HistoryWindow(store, clock)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.store is store
+    newest = win.model.session_id(0)
+    assert newest is not None
+    batch = store.delete([newest])
+    win.refresh()
+    assert win.model.rowCount() == 24
+    with qtbot.waitSignal(win.overview_loaded, timeout=5000):
+        win.show_overview()
+    overview = loaded(win)
+    assert overview is not None and sum(d.sessions for d in overview.days) == 24
+    store.restore(batch)
+    with qtbot.waitSignal(win.overview_loaded, timeout=5000):
+        win.refresh()
+    overview = loaded(win)
+    assert overview is not None and sum(d.sessions for d in overview.days) == 25
+    assert win.model.rowCount() == 25
+
+
 def test_closing_lets_go_of_the_database_and_showing_reads_again(
     qtbot: QtBot, window: HistoryWindow, db_path: Path
 ) -> None:
@@ -439,10 +470,12 @@ def test_the_overview_loads_in_the_background(qtbot: QtBot, window: HistoryWindo
         window.refresh()  # while the overview is showing, it reloads
 
 
-def test_insights_need_about_ten_checks(qtbot: QtBot, tmp_path: Path, clock: ManualClock) -> None:
+def test_insights_need_about_ten_checks(
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, store_on: StoreOn
+) -> None:
     path = tmp_path / "herstel.sqlite3"
     save(path, *(session(NOW - timedelta(days=k, hours=1)) for k in range(4)))
-    win = HistoryWindow(path, clock)
+    win = HistoryWindow(store_on(path), clock)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.overview_loaded, timeout=5000):
@@ -452,13 +485,13 @@ def test_insights_need_about_ten_checks(qtbot: QtBot, tmp_path: Path, clock: Man
 
 
 def test_an_insight_is_worded_with_its_counts(
-    qtbot: QtBot, tmp_path: Path, clock: ManualClock
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, store_on: StoreOn
 ) -> None:
     path = tmp_path / "herstel.sqlite3"
     long = [session(NOW - timedelta(days=k, hours=2), head=5) for k in range(12)]
     short = [session(NOW - timedelta(days=k, hours=5), seconds=180, head=1) for k in range(7)]
     save(path, *long, *short)
-    win = HistoryWindow(path, clock)
+    win = HistoryWindow(store_on(path), clock)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.overview_loaded, timeout=5000):

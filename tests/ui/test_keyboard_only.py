@@ -31,6 +31,7 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import Stage
 from herstel.core.settings import LengthUnit, Settings
 from herstel.storage.database import Database
+from herstel.storage.history import HistoryStore
 from herstel.ui.checkin.page import CheckinPage
 from herstel.ui.checkin.result_page import ResultPage
 from herstel.ui.common.settings_hub import SettingsHub
@@ -90,6 +91,7 @@ class MiniApp(QObject):
         self.clock = ManualClock(NOW)
         self.db_path = tmp_path / "data" / "herstel.sqlite3"
         self.db = Database.open(self.db_path)
+        self.store = HistoryStore(self.db_path)  # what History reads, as the app builds it
         self.settings = Settings(pattern="4-6", length_unit=LengthUnit.BREATHS, breaths=2)
         self.sessions = SessionController(
             self.clock, settings=self.settings, inhibitor_factory=lambda _p: inhibitor_class()
@@ -106,7 +108,7 @@ class MiniApp(QObject):
         self.flow.start(BreatheOptions(), Trigger.WINDOW)
 
     def open_history(self) -> None:
-        self.history = HistoryWindow(self.db_path, self.clock)
+        self.history = HistoryWindow(self.store, self.clock)
         self.history.show()
 
 
@@ -120,6 +122,7 @@ def app(qtbot: QtBot, tmp_path: Path, fake_inhibitor_class: type[Any]) -> Iterat
     if made.history is not None:
         made.history.close()
         made.history.deleteLater()
+    made.store.close()
     made.db.close()
 
 

@@ -1,22 +1,28 @@
-"""The Data page on a real data folder and SQLite file: folder, export, delete everything."""
+"""The Data page on a real data folder and SQLite file: folder, export, delete everything.
+
+The page gets the app's history store, never the database path; the store is built
+on the real file here, as the app builds it once.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from herstel.core.checkin import SIGNAL_ITEMS, CheckAnswers, CheckKind
 from herstel.core.records import EndedHow, SessionRecord, Trigger, new_session_id
 from herstel.core.settings import Settings
 from herstel.storage.database import Database
+from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.ui.settings.data_page import DataSettingsPage
 from herstel.ui.settings.dialog import SettingsDialog
@@ -34,6 +40,11 @@ NOW = datetime(2026, 5, 4, 10, 30, tzinfo=UTC)
 def paths(tmp_path: Path) -> DataPaths:
     data = tmp_path / "data"
     return DataPaths(data_dir=data, config_dir=data, explicit=True)
+
+
+@pytest.fixture
+def store(paths: DataPaths, store_on: Callable[[Path], HistoryStore]) -> HistoryStore:
+    return store_on(paths.database)
 
 
 def fill(path: Path, count: int = 3) -> list[str]:
@@ -67,50 +78,62 @@ class Opened:
         return self.answer
 
 
-def make_page(qtbot: QtBot, paths: DataPaths, opener: Opened | None = None) -> DataSettingsPage:
-    page = DataSettingsPage(Settings(), paths, now=lambda: NOW, open_url=opener or Opened())
+def make_page(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore, opener: Opened | None = None
+) -> DataSettingsPage:
+    page = DataSettingsPage(Settings(), paths, store, now=lambda: NOW, open_url=opener or Opened())
     qtbot.addWidget(page)
     page.show()
     return page
 
 
-def test_the_page_shows_the_real_data_folder(qtbot: QtBot, paths: DataPaths) -> None:
-    page = make_page(qtbot, paths)
+def test_the_page_shows_the_real_data_folder(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
+    page = make_page(qtbot, paths, store)
     assert page.folder.text() == str(paths.data_dir)
     assert page.folder.isReadOnly()
     assert page.settings_folder.isHidden()  # the settings live in the same folder here
 
 
-def test_the_settings_folder_is_named_when_it_is_elsewhere(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_settings_folder_is_named_when_it_is_elsewhere(
+    qtbot: QtBot, tmp_path: Path, store_on: Callable[[Path], HistoryStore]
+) -> None:
     paths = DataPaths(tmp_path / "share", tmp_path / "config", explicit=False)
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store_on(paths.database))
     assert page.folder.text() == str(tmp_path / "share")
     assert not page.settings_folder.isHidden()
     assert str(tmp_path / "config") in page.settings_folder.text()
 
 
-def test_open_the_folder_asks_the_desktop_for_that_folder(qtbot: QtBot, paths: DataPaths) -> None:
+def test_open_the_folder_asks_the_desktop_for_that_folder(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
     opened = Opened()
-    page = make_page(qtbot, paths, opened)
+    page = make_page(qtbot, paths, store, opened)
     qtbot.mouseClick(page.open_folder, Qt.MouseButton.LeftButton)
     assert opened.urls == [QUrl.fromLocalFile(str(paths.data_dir))]
     assert page.status.isHidden()
 
 
-def test_a_folder_the_desktop_cannot_open_is_said_calmly(qtbot: QtBot, paths: DataPaths) -> None:
-    page = make_page(qtbot, paths, Opened(answer=False))
+def test_a_folder_the_desktop_cannot_open_is_said_calmly(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
+    page = make_page(qtbot, paths, store, Opened(answer=False))
     assert not page.open_data_folder()
     assert not page.status.isHidden()
     assert "path above" in page.status.text()
 
 
-def test_confirm_and_everything_is_deleted(qtbot: QtBot, paths: DataPaths) -> None:
+def test_confirm_and_everything_is_deleted(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
     ids = fill(paths.database)
     backup = paths.data_dir / "herstel.sqlite3.pre-v2.bak"
     backup.write_bytes(b"an old copy")
     settings_file = paths.settings_file
     settings_file.write_text("{}")
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     box = page.confirm_delete()
     text = box.text() + " " + box.informativeText()
     for named in ("session", "checks", "sleep", "reminders", "backup", "settings stay"):
@@ -126,9 +149,9 @@ def test_confirm_and_everything_is_deleted(qtbot: QtBot, paths: DataPaths) -> No
     assert not any(session_id.encode() in data for session_id in ids)
 
 
-def test_keep_my_data_deletes_nothing(qtbot: QtBot, paths: DataPaths) -> None:
+def test_keep_my_data_deletes_nothing(qtbot: QtBot, paths: DataPaths, store: HistoryStore) -> None:
     fill(paths.database)
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     deleted: list[bool] = []
     page.data_deleted.connect(lambda: deleted.append(True))
     page.confirm_delete()
@@ -138,9 +161,9 @@ def test_keep_my_data_deletes_nothing(qtbot: QtBot, paths: DataPaths) -> None:
     assert deleted == []
 
 
-def test_escape_keeps_the_data_too(qtbot: QtBot, paths: DataPaths) -> None:
+def test_escape_keeps_the_data_too(qtbot: QtBot, paths: DataPaths, store: HistoryStore) -> None:
     fill(paths.database)
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     box = page.confirm_delete()
     qtbot.waitExposed(box)
     qtbot.keyClick(box, Qt.Key.Key_Escape)
@@ -148,11 +171,13 @@ def test_escape_keeps_the_data_too(qtbot: QtBot, paths: DataPaths) -> None:
     assert sessions_in(paths.database) == 3
 
 
-def test_a_running_app_carries_on_with_an_empty_history(qtbot: QtBot, paths: DataPaths) -> None:
+def test_a_running_app_carries_on_with_an_empty_history(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
     fill(paths.database)
     with Database.open(paths.database) as app_db:  # the app's own connection stays open
         assert app_db.session_count() == 3
-        page = make_page(qtbot, paths)
+        page = make_page(qtbot, paths, store)
         assert page.erase_everything()
         assert app_db.session_count() == 0
         record = SessionRecord(
@@ -164,12 +189,12 @@ def test_a_running_app_carries_on_with_an_empty_history(qtbot: QtBot, paths: Dat
 
 def test_a_locked_database_deletes_nothing_and_says_so(qtbot: QtBot, paths: DataPaths) -> None:
     fill(paths.database)
-    page = make_page(qtbot, paths)
+    # The store waits this long for another program's write before giving up.
+    page = make_page(qtbot, paths, HistoryStore(paths.database, busy_timeout=0.05))
     deleted: list[bool] = []
     page.data_deleted.connect(lambda: deleted.append(True))
     with closing(sqlite3.connect(paths.database, isolation_level=None)) as other:
         other.execute("BEGIN EXCLUSIVE")  # another process is in the middle of writing
-        page.busy_timeout = 0.05
         assert not page.erase_everything()
         other.execute("ROLLBACK")
     assert sessions_in(paths.database) == 3
@@ -178,10 +203,10 @@ def test_a_locked_database_deletes_nothing_and_says_so(qtbot: QtBot, paths: Data
 
 
 def test_export_json_writes_the_same_file_as_herstel_export(
-    qtbot: QtBot, paths: DataPaths, tmp_path: Path
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore, tmp_path: Path
 ) -> None:
     ids = fill(paths.database)
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     target = tmp_path / "out" / "mine.json"
     target.parent.mkdir()
     with qtbot.waitSignal(page.export_finished, timeout=5000) as done:
@@ -192,9 +217,11 @@ def test_export_json_writes_the_same_file_as_herstel_export(
     assert str(target) in page.status.text()
 
 
-def test_export_csv_has_a_row_per_session(qtbot: QtBot, paths: DataPaths, tmp_path: Path) -> None:
+def test_export_csv_has_a_row_per_session(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore, tmp_path: Path
+) -> None:
     fill(paths.database, count=2)
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     target = tmp_path / "mine.csv"
     with qtbot.waitSignal(page.export_finished, timeout=5000):
         page.export_to(target, "csv")
@@ -202,9 +229,9 @@ def test_export_csv_has_a_row_per_session(qtbot: QtBot, paths: DataPaths, tmp_pa
 
 
 def test_the_export_buttons_open_a_save_dialog_with_a_dated_name(
-    qtbot: QtBot, paths: DataPaths
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
 ) -> None:
-    page = make_page(qtbot, paths)
+    page = make_page(qtbot, paths, store)
     dialog = page.export("csv")
     try:
         assert dialog.selectedFiles()[0].endswith("herstel-2026-05-04.csv")
@@ -212,9 +239,11 @@ def test_the_export_buttons_open_a_save_dialog_with_a_dated_name(
         dialog.close()
 
 
-def test_the_dialog_has_a_data_page_and_passes_deletion_on(qtbot: QtBot, paths: DataPaths) -> None:
+def test_the_dialog_has_a_data_page_and_passes_deletion_on(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
     fill(paths.database)
-    dialog = SettingsDialog(Settings(), paths=paths)
+    dialog = SettingsDialog(Settings(), paths=paths, store=store)
     qtbot.addWidget(dialog)
     assert dialog.page_titles()[-1] == "Data"
     assert dialog.data is not None
@@ -224,3 +253,24 @@ def test_the_dialog_has_a_data_page_and_passes_deletion_on(qtbot: QtBot, paths: 
         dialog.data.erase_everything()
     assert sessions_in(paths.database) == 0
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_history_window_and_the_page_share_one_store(
+    qtbot: QtBot, paths: DataPaths, store: HistoryStore
+) -> None:
+    """What the page erases through the app's one store, the History window shows gone."""
+    from herstel.core.clock import ManualClock
+    from herstel.ui.history.window import HistoryWindow
+
+    fill(paths.database)
+    window = HistoryWindow(store, ManualClock(NOW))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 3
+    page = make_page(qtbot, paths, store)
+    with qtbot.waitSignal(page.data_deleted, timeout=2000):
+        assert page.erase_everything()
+    window.refresh()  # what the app does on data_deleted
+    assert window.model.rowCount() == 0
+    shown = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    assert "No sessions yet." in shown

@@ -10,12 +10,19 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from herstel.core.clock import ManualClock
 from herstel.core.settings import Settings, Theme
+from herstel.storage.database import Database
+from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.settings_hub import SettingsHub
+from herstel.ui.history.window import HistoryWindow
+from herstel.ui.settings.dialog import SettingsDialog
 from herstel.ui.shell.commands import Commands
 from herstel.ui.shell.shell import Shell
 
@@ -129,3 +136,40 @@ def test_settings_changes_reach_an_open_home_window(qtbot: QtBot, tmp_path: Path
     qtbot.addWidget(home)
     hub.mark(minutes=12)
     assert home.settings.minutes == 12
+
+
+class FakeFlow(QObject):
+    """The session flow's signals the shell listens to (the input)."""
+
+    ended = Signal(object)
+    checked = Signal(object)
+
+
+class FakeReminderService(QObject):
+    changed = Signal()
+
+
+@pytest.mark.qt_log_ignore(r"^This plugin does not support (propagateSizeHints|raise)\(\)$")
+def test_history_and_settings_read_through_the_store_the_services_hand_over(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Asked for before the services are up, they open once the store is there: that one."""
+    shell, _hub = make_shell(tmp_path)
+    shell.open_history()
+    shell.open_settings()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryWindow)]
+    store = HistoryStore(tmp_path / "data" / "herstel.sqlite3")
+    db = Database.open(tmp_path / "data" / "herstel.sqlite3")
+    try:
+        shell.attach(db, store, FakeReminderService(), FakeFlow())  # type: ignore[arg-type]
+        (history,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryWindow)]
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog)]
+        qtbot.addWidget(history)
+        qtbot.addWidget(dialog)
+        assert history.store is store
+        assert dialog.data is not None
+        history.close()
+        dialog.close()
+    finally:
+        store.close()
+        db.close()

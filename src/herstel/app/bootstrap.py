@@ -139,7 +139,7 @@ class Herstel:
             self.qapp.installTranslator(qt_translator)
         services = Services(self.paths, self.clock, self.hub, self.shell, local_zone)
         self.services = services
-        self.shell.attach(services.db, services.reminders, services.flow)
+        self.shell.attach(services.db, services.history, services.reminders, services.flow)
         self.commands.attach(services.flow, services.reminders)
 
     def start(self) -> None:

@@ -1,9 +1,11 @@
 """Everything behind the windows, built in one place once the first window is on screen.
 
-The database, the session flow, system events, the reminder service and its
-presenter, the tray wait: each is made here, handed what it needs, and
-connected to the others. No rules live here — who reacts to what is wiring;
-*how* each reacts is the part's own business (and tested there).
+The database, the history store, the session flow, system events, the
+reminder service and its presenter, the tray wait: each is made here, handed
+what it needs, and connected to the others. The history store is made once and
+handed to the windows that read the history; no widget opens the file. No
+rules live here — who reacts to what is wiring; *how* each reacts is the part's
+own business (and tested there).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from herstel.core.settings import Settings
 from herstel.platform.notifications import DesktopNotifications
 from herstel.platform.system_events import SystemEvents
 from herstel.storage.database import Database, open_or_recover
+from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.storage.pending import Keeper
 from herstel.storage.pending_file import PendingFile, fallback_path, pending_path
@@ -81,6 +84,8 @@ class Services:
         )
         self.kept_writes.kept.connect(shell.tell_writes_kept)
         self.kept_writes.written.connect(shell.tell_kept_writes_written)
+        # What History and Settings › Data read and erase through (connects on first use).
+        self.history = HistoryStore(self.db.path)
         settings = hub.settings
         self.sessions = SessionController(clock, settings=settings)
         self.flow = SessionFlow(self.sessions, self.db, clock, hub, saver=self.kept_writes)
@@ -135,4 +140,5 @@ class Services:
 
     def close(self) -> None:
         self.notifications.close()
+        self.history.close()
         self.db.close()

@@ -35,6 +35,7 @@ from herstel.core.rhythm import Pattern, SessionPlan
 from herstel.core.session import COUNTDOWN_SECONDS, SessionOutcome, SessionRun, Stage
 from herstel.core.settings import Settings
 from herstel.storage.database import Database
+from herstel.storage.history import HistoryStore
 from herstel.storage.stored import TodaySummary
 from herstel.ui.checkin.page import CheckinPage
 from herstel.ui.checkin.result_page import ResultPage
@@ -288,7 +289,7 @@ def check(env: Env) -> Iterator[Stop]:
 
 def history(env: Env) -> Iterator[Stop]:
     path = history_database(env.tmp_path / "history" / "herstel.sqlite3")
-    window = HistoryWindow(path, env.clock)
+    window = HistoryWindow(HistoryStore(path), env.clock)  # closing it lets the file go
     env.keep(window)
     env.show(window)
     window.show_sessions()
@@ -298,7 +299,7 @@ def history(env: Env) -> Iterator[Stop]:
         window.show_overview()
     yield Stop("history: overview", window)
 
-    empty = HistoryWindow(env.tmp_path / "none" / "herstel.sqlite3", env.clock)
+    empty = HistoryWindow(HistoryStore(env.tmp_path / "none" / "herstel.sqlite3"), env.clock)
     env.keep(empty)
     env.show(empty)
     yield Stop("history: empty", empty)

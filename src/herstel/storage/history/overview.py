@@ -14,13 +14,13 @@ from herstel.core.checkin import (
 from herstel.core.insights import GroupStats
 from herstel.storage.history.aggregates import (
     AdherenceWeek,
+    AggregateQueries,
     DayTotal,
     SignalWeek,
     WeekTotal,
     week_start,
     week_totals,
 )
-from herstel.storage.history.store import HistoryStore
 
 OVERVIEW_WEEKS: Final = 26  # at most this many weeks in the charts and the calendar
 MIN_WEEKS: Final = 8  # and at least this many, so a new history is not one fat bar
@@ -58,8 +58,8 @@ def overview_weeks(today: date, first_day: date | None) -> tuple[date, date]:
     return min(first, this_week - timedelta(weeks=MIN_WEEKS - 1)), this_week
 
 
-def load_overview(store: HistoryStore, today: date) -> Overview:
-    """Read everything the overview shows (a handful of grouped queries)."""
+def load_overview(store: AggregateQueries, today: date) -> Overview:
+    """Read everything the overview shows (a handful of grouped queries on ``store``)."""
     span = store.date_span()
     first_week, this_week = overview_weeks(today, span[0] if span else None)
     days = store.day_totals(first_week, today)

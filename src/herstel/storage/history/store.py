@@ -18,6 +18,13 @@ Paging stays fast at both ends of 100,000 sessions:
   ORDER BY``. Every page is then a primary-key range on it. The snapshot is
   rebuilt when the query changes, after this store deletes or restores, and
   when another connection commits (``PRAGMA data_version``).
+
+The app builds one store and hands it to every screen that reads the history
+(the History window, Settings › Data), so no widget knows where the file is.
+A worker thread never touches the store's connection — SQLite connections
+belong to the thread that opened them: ``overview`` and ``export`` open a
+short-lived connection of their own through ``connection.connect``, with the
+same pragmas, and are safe to call from any thread.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +51,9 @@ from herstel.storage.connection import (
     is_corrupt,
 )
 from herstel.storage.database import Database
+from herstel.storage.export_file import ExportFormat, write_export
 from herstel.storage.history.aggregates import AggregateQueries
+from herstel.storage.history.overview import Overview, load_overview
 from herstel.storage.history.rows import (
     _CHECK_COLUMNS,
     _IDS,
@@ -70,7 +80,9 @@ from herstel.storage.history.rows import (
 class HistoryStore(AggregateQueries):
     """The history of one database file; cheap to create, connects on first use.
 
-    Not thread-safe: use it from one thread (the UI's). Call ``close`` when done.
+    Not thread-safe: use it from one thread (the UI's) — except ``overview`` and
+    ``export``, which open a connection of their own and may run on any thread.
+    Call ``close`` when done.
     """
 
     def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
@@ -366,3 +378,30 @@ class HistoryStore(AggregateQueries):
                 batch.checks,
             )
         return added
+
+    def erase_all(self) -> list[Path]:
+        """Delete the whole history and the copies kept beside it (``Database.erase_all``).
+
+        Through a connection of its own that waits this store's busy timeout, like
+        any other writer; creates the file when there is none. Returns the copies
+        removed; raises DatabaseBusy when another program holds the file.
+        """
+        with Database.open(self.path, busy_timeout=self._busy_timeout) as database:
+            return database.erase_all()
+
+    # --- from any thread ---
+
+    def overview(self, today: date) -> Overview:
+        """Everything the History overview shows; safe from any thread (own connection)."""
+        store = HistoryStore(self.path, busy_timeout=self._busy_timeout)
+        try:
+            return load_overview(store, today)
+        finally:
+            store.close()
+
+    def export(self, target: Path, kind: ExportFormat, now_iso: str) -> int:
+        """Write an export file like ``herstel export -o``; safe from any thread.
+
+        Reads through a read-only connection of its own; returns the bytes written.
+        """
+        return write_export(self.path, target, kind, now_iso)

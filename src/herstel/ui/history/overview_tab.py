@@ -2,17 +2,16 @@
 
 Honest insights with their counts, a calendar of breathing days with the current
 streak, minutes per day or week, each signal over time and what became of the
-reminders. Its numbers are aggregated in SQL on a worker thread (with its own
-connection) the first time the tab is shown and after each change, so even
-100,000 sessions never stall the window; the charts only ever paint small arrays.
+reminders. Its numbers are aggregated in SQL on a worker thread (the store's
+``overview``, which opens a connection of its own) the first time the tab is
+shown and after each change, so even 100,000 sessions never stall the window;
+the charts only ever paint small arrays.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from herstel.core.checkin import check_day
 from herstel.core.clock import Clock
 from herstel.core.insights import MIN_CHECKS, find_insights, has_enough_data, total_checks
-from herstel.storage.history import HistoryStore, Overview, load_overview
+from herstel.storage.history import HistoryStore, Overview
 from herstel.ui.common.background import run_in_background
 from herstel.ui.common.i18n import fill
 from herstel.ui.common.theme import base_point_size
@@ -42,14 +41,6 @@ from herstel.ui.history.charts.signals import SignalTrendChart
 from herstel.ui.history.insight_texts import insight_text
 
 log = logging.getLogger(__name__)
-
-
-def _overview_job(path: Path, today: date) -> Overview:
-    store = HistoryStore(path)
-    try:
-        return load_overview(store, today)
-    finally:
-        store.close()
 
 
 class _Card(QFrame):
@@ -81,9 +72,9 @@ class OverviewTab(QScrollArea):
     loaded = Signal()
     """The charts and insights were (re)filled."""
 
-    def __init__(self, db_path: Path, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db_path = db_path
+        self._store = store
         self._clock = clock
         self._overview_request = 0
         self.dirty = True
@@ -117,7 +108,7 @@ class OverviewTab(QScrollArea):
                     fill(self.tr("Herstel could not read your history: {reason}"), reason=result)
                 )
 
-        run_in_background(self, lambda: _overview_job(self._db_path, today), done)
+        run_in_background(self, lambda: self._store.overview(today), done)
 
     def set_overview(self, overview: Overview) -> None:
         """Show these numbers in the charts and insights (no queries)."""

@@ -2,12 +2,13 @@
 
 Two tabs under a calm heading: **Sessions** (``sessions_tab``: filters, the table,
 one session's detail, delete with undo) and **Overview** (``overview_tab``: insights
-and charts, read off the UI thread). The window owns the store and the table
-model, the heading with its totals, the export buttons and the empty state.
+and charts, read off the UI thread). The window is handed the app's one
+``HistoryStore`` (it never opens the file itself) and owns the table model, the
+heading with its totals, the export buttons and the empty state.
 
 "Export CSV…" and "Export JSON…" save through a non-modal file dialog and call
-``storage.export_file.write_export`` — the code behind ``herstel export -o`` — on
-a worker thread.
+the store's ``export`` — the code behind ``herstel export -o`` — on a worker
+thread.
 
 A new user sees a friendly empty state with a "Start breathing" button
 (``start_requested``). The app calls ``refresh()`` whenever it saved a session.
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 from herstel import APP_NAME
 from herstel.core.checkin import check_day
 from herstel.core.clock import Clock
-from herstel.storage.export_file import ExportFormat, write_export
+from herstel.storage.export_file import ExportFormat
 from herstel.storage.history import DeletedBatch, HistoryStore, Overview
 from herstel.ui.common.background import run_in_background
 from herstel.ui.common.export_dialog import ask_export_file
@@ -72,7 +73,7 @@ class HistoryWindow(QWidget):
     overview_loaded = Signal()
     """The overview's charts and insights were (re)filled."""
 
-    def __init__(self, db_path: Path, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, store: HistoryStore, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyWindow")
         self.setWindowTitle(fill(self.tr("History — {app}"), app=APP_NAME))
@@ -81,9 +82,8 @@ class HistoryWindow(QWidget):
         icon = app_icon()
         if not icon.isNull():
             self.setWindowIcon(icon)
-        self._db_path = db_path
         self._clock = clock
-        self._store = HistoryStore(db_path)
+        self._store = store
         self._model = SessionTableModel(
             self._store, self, today=lambda: check_day(self._clock.now())
         )
@@ -135,7 +135,7 @@ class HistoryWindow(QWidget):
             per_pattern = self._store.pattern_totals()  # one scan: the totals and the rhythms
             span = self._store.date_span()
         except STORAGE_ERRORS as error:
-            log.error("history: cannot read %s: %s", self._db_path, error)
+            log.error("history: cannot read %s: %s", self._store.path, error)
             failure = str(error)
             per_pattern, span = [], None
         self._show_failure(failure)
@@ -206,7 +206,7 @@ class HistoryWindow(QWidget):
         self._export_json.setEnabled(False)
         self._set_status(self.tr("Exporting…"))
         now = self._clock.now().isoformat()
-        db_path = self._db_path
+        store = self._store
 
         def done(result: object) -> None:
             self._exporting = False
@@ -222,7 +222,7 @@ class HistoryWindow(QWidget):
             self._set_status(fill(self.tr("Saved to {path}"), path=str(target)))
             self.export_finished.emit(str(target))
 
-        run_in_background(self, lambda: write_export(db_path, target, kind, now), done)
+        run_in_background(self, lambda: store.export(target, kind, now), done)
 
     # --- building -------------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ class HistoryWindow(QWidget):
         self._sessions_page.changed.connect(self.refresh)
         self._sessions_page.status.connect(self._set_status)
         self._sessions_page.failed.connect(self._show_error)
-        self._overview_page = OverviewTab(self._db_path, self._clock, self)
+        self._overview_page = OverviewTab(self._store, self._clock, self)
         self._overview_page.loaded.connect(self.overview_loaded)
         self._tabs.addTab(self._sessions_page, self.tr("Sessions"))
         self._tabs.addTab(self._overview_page, self.tr("Overview"))

@@ -3,11 +3,13 @@
 - The data folder, as text you can select, and a button that opens it in the
   file manager (``QDesktopServices``).
 - "Export JSON…" and "Export CSV…": the same code as ``herstel export -o`` and
-  the history window's export (``history_window.write_export``), on a worker thread.
+  the history window's export (the store's ``export``), on a worker thread.
 - "Delete all my data…": a confirmation that names what goes and what stays,
-  then ``Database.erase_all`` on the database file — one transaction, so the
-  history is either all there or all gone — and ``data_deleted`` so the app can
-  show the empty history. Nothing here blocks: the dialogs open with ``open()``.
+  then the store's ``erase_all`` — one transaction, so the history is either
+  all there or all gone — and ``data_deleted`` so the app can show the empty
+  history. Nothing here blocks: the dialogs open with ``open()``.
+
+The page is handed the app's one ``HistoryStore`` and never opens the file itself.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from herstel.core.settings import Settings
-from herstel.storage.connection import BUSY_TIMEOUT, StorageError
-from herstel.storage.database import Database
+from herstel.storage.connection import StorageError
+from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.export_dialog import ask_export_file
 from herstel.ui.common.i18n import fill
@@ -51,9 +53,6 @@ class DataSettingsPage(SettingsPage):
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
 
-    busy_timeout: float = BUSY_TIMEOUT
-    """How long deleting waits for another Herstel's write before giving up (seconds)."""
-
     data_deleted = Signal()
     """The history was deleted (the database is empty now)."""
     export_finished = Signal(str)
@@ -63,6 +62,7 @@ class DataSettingsPage(SettingsPage):
         self,
         settings: Settings,
         paths: DataPaths,
+        store: HistoryStore,
         parent: QWidget | None = None,
         *,
         now: Callable[[], datetime] = _now,
@@ -70,6 +70,7 @@ class DataSettingsPage(SettingsPage):
     ) -> None:
         super().__init__(settings, parent)
         self.paths = paths
+        self._store = store
         self._now = now
         self._open_url = open_url
         self.about = QLabel()
@@ -166,7 +167,6 @@ class DataSettingsPage(SettingsPage):
 
     def export_to(self, target: Path, kind: str) -> None:
         """Write an export to ``target`` on a worker thread, like ``herstel export -o``."""
-        from herstel.storage.export_file import write_export
         from herstel.ui.common.background import run_in_background
 
         if self._exporting:
@@ -174,7 +174,7 @@ class DataSettingsPage(SettingsPage):
         self._exporting = True
         self._set_busy(True)
         self._say(self.tr("Exporting…"))
-        database, now = self.paths.database, self._now().isoformat()
+        store, now = self._store, self._now().isoformat()
         export_kind: Literal["csv", "json"] = "csv" if kind == "csv" else "json"
 
         def done(result: object) -> None:
@@ -182,7 +182,7 @@ class DataSettingsPage(SettingsPage):
             self._set_busy(False)
             if isinstance(result, BaseException):
                 log.error("settings: export to %s failed: %s", target, result)
-                if isinstance(result, FileNotFoundError) and not database.exists():
+                if isinstance(result, FileNotFoundError) and not store.path.exists():
                     self._say(self.tr("There is nothing to export yet."))
                     return
                 reason = getattr(result, "strerror", None) or str(result)
@@ -191,7 +191,7 @@ class DataSettingsPage(SettingsPage):
             self._say(fill(self.tr("Saved to {path}"), path=str(target)))
             self.export_finished.emit(str(target))
 
-        run_in_background(self, lambda: write_export(database, target, export_kind, now), done)
+        run_in_background(self, lambda: store.export(target, export_kind, now), done)
 
     # --- deleting everything ------------------------------------------------------
 
@@ -232,10 +232,9 @@ class DataSettingsPage(SettingsPage):
             self.erase_everything()
 
     def erase_everything(self) -> bool:
-        """Delete the history through the database layer; True when it is gone."""
+        """Delete the history through the store; True when it is gone."""
         try:
-            with Database.open(self.paths.database, busy_timeout=self.busy_timeout) as database:
-                removed = database.erase_all()
+            removed = self._store.erase_all()
         except (sqlite3.Error, StorageError) as error:
             log.error("settings: deleting all data failed: %s", error)
             self._say(

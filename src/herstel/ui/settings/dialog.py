@@ -5,8 +5,9 @@ Session, Check, Reminders, Sound, Appearance, Start-up and Data. Non-modal
 page emits ``changed(Settings)`` and the dialog passes it on after showing the
 new settings on every other page, so no page can put back another's old value.
 Each page with settings of its own has a "Restore defaults" button that resets
-only that page's fields. The Data page (only when the dialog knows the data
-folder) also emits ``data_deleted`` once the history has been erased.
+only that page's fields. The Data page (only when the dialog is given the data
+folder and the app's history store) also emits ``data_deleted`` once the history
+has been erased.
 
 The list takes the arrow keys (Up/Down, Home/End move between pages) and Tab
 goes on into the page, Shift+Tab back to the list.
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from herstel.core.settings import Settings
+from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.ui.common.theme import base_point_size
 from herstel.ui.settings.data_page import DataSettingsPage
@@ -103,6 +105,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         paths: DataPaths | None = None,
+        store: HistoryStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -121,8 +124,8 @@ class SettingsDialog(QDialog):
             self.appearance,
             self.startup,
         ]
-        if paths is not None:
-            self.data = DataSettingsPage(settings, paths)
+        if paths is not None and store is not None:
+            self.data = DataSettingsPage(settings, paths, store)
             self.data.data_deleted.connect(self.data_deleted)
             self.pages.append(self.data)
 

@@ -10,6 +10,10 @@ It decides what the user is told about the tray and the data: without a tray
 the window stays and says why, once; closing the window with a tray says once
 that Herstel runs on; a damaged history file that was moved aside is told in
 the home window (later, when ``--tray`` has not opened it yet).
+
+History and Settings read the history through the store the services hand
+over in ``attach``; asked for before that (the first moments of a start),
+they open as soon as it is there.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from herstel.ui.shell.commands import Commands
 
 if TYPE_CHECKING:
     from herstel.storage.database import Database
+    from herstel.storage.history import HistoryStore
     from herstel.storage.paths import DataPaths
     from herstel.ui.history.window import HistoryWindow
     from herstel.ui.home.today_glance import TodayGlance
@@ -64,6 +69,8 @@ class Shell(QObject):
         self._paths = paths
         self._zone = zone
         self._db: Database | None = None
+        self._store: HistoryStore | None = None
+        self._waiting: list[Callable[[], None]] = []  # windows asked for before ``attach``
         self._reminders: ReminderService | None = None
         self._flow: SessionFlow | None = None
         self._home: HomeWindow | None = None
@@ -81,9 +88,16 @@ class Shell(QObject):
 
     # -- the services -----------------------------------------------------------------
 
-    def attach(self, db: Database, reminders: ReminderService, flow: SessionFlow) -> None:
+    def attach(
+        self,
+        db: Database,
+        store: HistoryStore,
+        reminders: ReminderService,
+        flow: SessionFlow,
+    ) -> None:
         """The services are up: the home window can show today and the reminder line."""
         self._db = db
+        self._store = store
         self._reminders = reminders
         self._flow = flow
         reminders.changed.connect(self.refresh_status)
@@ -92,6 +106,9 @@ class Shell(QObject):
         if self._home is not None:
             self._add_sections(self._home)
         self.refresh_status()
+        waiting, self._waiting = self._waiting, []
+        for open_window in waiting:
+            open_window()
 
     @property
     def ready(self) -> bool:
@@ -158,8 +175,11 @@ class Shell(QObject):
         from herstel.ui.common.windows import bring_to_front
         from herstel.ui.history.window import HistoryWindow
 
+        if self._store is None:  # the services are still starting
+            self._waiting.append(self.open_history)
+            return
         if self._history is None:
-            self._history = HistoryWindow(self._paths.database, self._clock)
+            self._history = HistoryWindow(self._store, self._clock)
             self._history.start_requested.connect(lambda: self._commands.start_break())
         bring_to_front(self._history)
 
@@ -167,8 +187,13 @@ class Shell(QObject):
         from herstel.ui.common.windows import bring_to_front
         from herstel.ui.settings.dialog import SettingsDialog
 
+        if self._store is None:  # the services are still starting
+            self._waiting.append(self.open_settings)
+            return
         if self._settings_dialog is None:
-            self._settings_dialog = SettingsDialog(self._hub.settings, paths=self._paths)
+            self._settings_dialog = SettingsDialog(
+                self._hub.settings, paths=self._paths, store=self._store
+            )
             self._settings_dialog.changed.connect(self._hub.update)
             self._settings_dialog.data_deleted.connect(self.refresh_data)
         bring_to_front(self._settings_dialog)
