@@ -249,3 +249,32 @@ def test_without_actions_the_reminder_is_a_floating_prompt(
     finally:
         notifications.close()
         QDBusConnection.disconnectFromBus("herstel-test-notifications")
+
+
+@pytest.mark.parametrize("wayland", [False, True])
+def test_the_server_is_reached_only_once_reminders_use_notifications(
+    loop: asyncio.AbstractEventLoop, private_bus: str, db: Database, tmp_path: Path, wayland: bool
+) -> None:
+    _bus, _server = serve(private_bus, ["actions", "body"])
+    notifications = DesktopNotifications("Herstel", "herstel", address=private_bus)
+    settings = Settings(reminder_style=ReminderStyle.AUTOMATIC)
+    service = ReminderService(
+        ManualClock(NOON), tmp_path / "reminders.json", settings,
+        ZoneInfo("Europe/Amsterdam"), db.record_reminder, lambda: False,
+    )  # fmt: skip
+    presenter = ReminderPresenter(
+        service, lambda: settings, lambda: None, notifications=notifications, wayland=wayland
+    )
+    try:
+        presenter.connect_if_used()  # automatic: a prompt on X11, a notification on Wayland
+        assert notifications.started is wayland
+        if wayland:
+            run_until(loop, lambda: notifications.available, "the connection to the server")
+        settings = Settings(reminder_style=ReminderStyle.NOTIFICATION)
+        presenter.connect_if_used()
+        run_until(loop, lambda: notifications.available, "the connection to the server")
+        assert notifications.supports_actions
+    finally:
+        notifications.close()
+        service.stop()
+        QDBusConnection.disconnectFromBus("herstel-test-notifications")

@@ -124,12 +124,13 @@ class Services:
     def _settings_changed(self, settings: Settings, _old: Settings) -> None:
         self.sessions.set_settings(settings)
         self.reminders.apply_settings(settings)
+        self.presenter.connect_if_used()
 
     def start(self) -> None:
-        """What needs the event loop running: the tray wait, notifications, the first check."""
+        """What needs the event loop: the tray wait, notifications if used, the first check."""
         self.tray_waiter.start()
         self.kept_writes.start()  # what an earlier run could not write
-        self.notifications.start()
+        self.presenter.connect_if_used()
         self.reminders.check()
 
     def stop(self) -> None:

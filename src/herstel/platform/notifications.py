@@ -70,11 +70,18 @@ class DesktopNotifications(QObject):
         self._tasks: set[asyncio.Task[None]] = set()
         self.available = False
         self.supports_actions = False
+        self.started = False
 
     # -- the Qt side: fire and forget, in order -----------------------------------------
 
     def start(self) -> None:
-        """Connect and ask the server what it can do; ``ready`` tells the answer."""
+        """Connect and ask the server what it can do; ``ready`` tells the answer.
+
+        Once: a second call does nothing (the connection is kept until ``close``).
+        """
+        if self.started:
+            return
+        self.started = True
         self._spawn(self._start())
 
     def show(

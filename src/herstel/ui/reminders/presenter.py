@@ -75,6 +75,17 @@ class ReminderPresenter(QObject):
         self._notification_timeout.timeout.connect(self._notification_missed)
         service.due.connect(self.present)
 
+    def connect_if_used(self) -> None:
+        """Connect to the notification server once reminders come as notifications.
+
+        With prompts (X11's default) no connection is opened at all: an app
+        idling in the tray then holds no D-Bus client and loads no D-Bus library.
+        Called at start and on every settings change.
+        """
+        style = effective_reminder_style(self._settings().reminder_style, self._wayland)
+        if style is ReminderStyle.NOTIFICATION and self._notifications is not None:
+            self._notifications.start()
+
     @property
     def prompt(self) -> ReminderPrompt | None:
         return self._prompt
