@@ -161,7 +161,7 @@ def test_history_and_settings_read_through_the_store_the_services_hand_over(
     store = HistoryStore(tmp_path / "data" / "herstel.sqlite3")
     db = Database.open(tmp_path / "data" / "herstel.sqlite3")
     try:
-        shell.attach(db, store, FakeReminderService(), FakeFlow())  # type: ignore[arg-type]
+        shell.attach(db, lambda: store, FakeReminderService(), FakeFlow())  # type: ignore[arg-type]
         (history,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryWindow)]
         (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog)]
         qtbot.addWidget(history)

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from herstel import APP_ID, APP_NAME
 from herstel.core.clock import Clock
@@ -23,7 +24,6 @@ from herstel.core.settings import Settings
 from herstel.platform.notifications import DesktopNotifications
 from herstel.platform.system_events import SystemEvents
 from herstel.storage.database import Database, open_or_recover
-from herstel.storage.history import HistoryStore
 from herstel.storage.paths import DataPaths
 from herstel.storage.pending import Keeper
 from herstel.storage.pending_file import PendingFile, fallback_path, pending_path
@@ -38,6 +38,9 @@ from herstel.ui.session.flow import SessionFlow
 from herstel.ui.shell.kept_writes import KeptWrites
 from herstel.ui.shell.shell import Shell
 from herstel.ui.shell.tray import TrayWaiter
+
+if TYPE_CHECKING:
+    from herstel.storage.history import HistoryStore
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +87,8 @@ class Services:
         )
         self.kept_writes.kept.connect(shell.tell_writes_kept)
         self.kept_writes.written.connect(shell.tell_kept_writes_written)
-        # What History and Settings › Data read and erase through (connects on first use).
-        self.history = HistoryStore(self.db.path)
+        # What History and Settings › Data read and erase through: built when first opened.
+        self._history: HistoryStore | None = None
         settings = hub.settings
         self.sessions = SessionController(clock, settings=settings)
         self.flow = SessionFlow(self.sessions, self.db, clock, hub, saver=self.kept_writes)
@@ -111,6 +114,14 @@ class Services:
         self.events.resumed.connect(self.reminders.check)
         self.events.locked_changed.connect(self.reminders.lock_changed)
         self.tray_waiter.decided.connect(shell.tray_decided)
+
+    def history(self) -> HistoryStore:
+        """The one store History and Settings › Data read through, made on first use."""
+        if self._history is None:
+            from herstel.storage.history import HistoryStore
+
+            self._history = HistoryStore(self.db.path)
+        return self._history
 
     def record_reminder(self, kind: str, due_at: datetime, outcome: str, at: datetime) -> None:
         """A reminder's outcome, into the database or kept until it can be."""
@@ -141,5 +152,6 @@ class Services:
 
     def close(self) -> None:
         self.notifications.close()
-        self.history.close()
+        if self._history is not None:
+            self._history.close()
         self.db.close()

@@ -69,7 +69,7 @@ class Shell(QObject):
         self._paths = paths
         self._zone = zone
         self._db: Database | None = None
-        self._store: HistoryStore | None = None
+        self._store: Callable[[], HistoryStore] | None = None
         self._waiting: list[Callable[[], None]] = []  # windows asked for before ``attach``
         self._reminders: ReminderService | None = None
         self._flow: SessionFlow | None = None
@@ -91,11 +91,15 @@ class Shell(QObject):
     def attach(
         self,
         db: Database,
-        store: HistoryStore,
+        store: Callable[[], HistoryStore],
         reminders: ReminderService,
         flow: SessionFlow,
     ) -> None:
-        """The services are up: the home window can show today and the reminder line."""
+        """The services are up: the home window can show today and the reminder line.
+
+        ``store`` hands out the app's one ``HistoryStore``, built on first use so the
+        history's modules stay out of an app idling in the tray.
+        """
         self._db = db
         self._store = store
         self._reminders = reminders
@@ -179,7 +183,7 @@ class Shell(QObject):
             self._waiting.append(self.open_history)
             return
         if self._history is None:
-            self._history = HistoryWindow(self._store, self._clock)
+            self._history = HistoryWindow(self._store(), self._clock)
             self._history.start_requested.connect(lambda: self._commands.start_break())
         bring_to_front(self._history)
 
@@ -192,7 +196,7 @@ class Shell(QObject):
             return
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(
-                self._hub.settings, paths=self._paths, store=self._store
+                self._hub.settings, paths=self._paths, store=self._store()
             )
             self._settings_dialog.changed.connect(self._hub.update)
             self._settings_dialog.data_deleted.connect(self.refresh_data)
