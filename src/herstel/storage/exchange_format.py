@@ -18,7 +18,7 @@ READS_VERSIONS = (1, 2)
 SIGNAL_KEYS: Final = tuple(s.value for s in SIGNAL_ITEMS)
 """The answer keys of a check, in the order they are exported."""
 
-SESSION_CSV_COLUMNS: tuple[str, ...] = (
+_SESSION_COLUMNS: Final = (
     "id",
     "started_at",
     "pattern",
@@ -29,6 +29,11 @@ SESSION_CSV_COLUMNS: tuple[str, ...] = (
     "ended_how",
     "trigger",
     "check_status",
+)
+"""A session's own columns, shared by its CSV row and its JSON object."""
+
+SESSION_CSV_COLUMNS: tuple[str, ...] = (
+    *_SESSION_COLUMNS,
     *(f"before_{i}" for i in SIGNAL_KEYS),
     "before_complete",
     "before_answered_at",
@@ -40,18 +45,5 @@ SESSION_CSV_COLUMNS: tuple[str, ...] = (
 NIGHT_CSV_COLUMNS: tuple[str, ...] = ("night", *SLEEP_ITEM_KEYS, "answered_at")
 REMINDER_CSV_COLUMNS: tuple[str, ...] = ("kind", "due_at", "outcome", "acted_at")
 WAIT_FIELDS: tuple[str, ...] = ("reason", "started_at", "ended_at", "reminder_kind", "due_at")
-SESSION_FIELDS: Final = (
-    "id",
-    "started_at",
-    "pattern",
-    "planned_seconds",
-    "planned_breaths",
-    "done_seconds",
-    "done_breaths",
-    "ended_how",
-    "trigger",
-    "check_status",
-    "before",
-    "after",
-)
+SESSION_FIELDS: Final = (*_SESSION_COLUMNS, "before", "after")
 """The keys of each exported session, in order; import expects exactly these."""
